@@ -140,9 +140,11 @@ export interface QueueEvent extends TraceBase {
 }
 
 /** MailEvent: the life of a message outside a protocol line: created, stored, rejected, fate. */
-export interface MailEvent extends TraceBase {
+export interface MailEvent extends TraceBase, Partial<Omit<PacketFields, 'from' | 'to'>> {
   type: 'mail.submit' | 'mail.store' | 'mail.reject' | 'mail.error' | 'mail.fetch';
   host: string;
+  /** For a hand-off between hosts (MX → mail store), the hosts it travelled between. */
+  via?: string;
   msg: string;
   from?: string;
   to?: string[];

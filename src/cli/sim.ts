@@ -1,0 +1,143 @@
+/**
+ * `npm run sim -- [SCENARIO_FILE] [--json] [--seed N] [--until DURATION] [--export DIR]
+ *                 [--fault KIND@TARGET[:key=value,...]]...`
+ *
+ * A thin wrapper over src/sim: runs a scenario (or the default world) headless and prints the
+ * journey line by line, or the trace as JSON lines. Bad input is a clear error and exit code 2.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { simulate } from '../sim/world/simulate';
+import { formatTraceEvent } from '../sim/kernel/trace-format';
+import { parseDuration } from '../sim/scenario/duration';
+import { parseFaultArg, checkFaultTarget } from '../sim/scenario/faults';
+import type { FaultSpecInput } from '../sim/world/fault-state';
+import { defaultWorldPlan } from '../sim/world/default-world';
+
+/** CliArgs: the parsed command line. */
+interface CliArgs {
+  file?: string;
+  json: boolean;
+  seed?: number;
+  until?: number;
+  exportDir?: string;
+  faults: FaultSpecInput[];
+}
+
+const USAGE = 'usage: npm run sim -- [SCENARIO_FILE] [--json] [--seed N] [--until DURATION] [--export DIR] [--fault KIND@TARGET[:key=value,...]]';
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { json: false, faults: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (name: string) => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`option ${name} needs a value`);
+      return v;
+    };
+    if (a === '--json') args.json = true;
+    else if (a === '--seed') {
+      const v = value('--seed');
+      if (!/^\d+$/.test(v)) throw new UsageError(`--seed expects a whole number, got '${v}'`);
+      args.seed = Number(v);
+    } else if (a === '--until') {
+      const v = value('--until');
+      const d = parseDuration(v);
+      if (typeof d !== 'number') throw new UsageError(`--until expects a duration such as 30m, 6h or 5d, got '${v}'`);
+      args.until = d;
+    } else if (a === '--export') args.exportDir = value('--export');
+    else if (a === '--fault') {
+      const spec = parseFaultArg(value('--fault'));
+      if ('error' in spec) throw new UsageError(`--fault: ${spec.error.en}`);
+      args.faults.push(spec.fault);
+    } else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
+    else if (args.file) throw new UsageError(`only one scenario file can be given (got '${args.file}' and '${a}')`);
+    else args.file = a;
+  }
+  return args;
+}
+
+async function main(): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`sim: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  let text: string | undefined;
+  if (args.file) {
+    if (!existsSync(args.file)) {
+      console.error(`sim: ${args.file}: no such file`);
+      return 2;
+    }
+    text = readFileSync(args.file, 'utf8');
+  }
+  const result = await simulate({ scenarioText: text, scenarioFile: args.file, seed: args.seed, until: args.until, faults: args.faults });
+  if (!result.ok) {
+    for (const e of result.errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.path ? e.path + ': ' : ''}${e.message.en}`);
+    return 2;
+  }
+  const known = knownTargets(result.world);
+  for (const f of args.faults) {
+    const problem = checkFaultTarget({ kind: f.kind, target: f.target, params: f.params ?? {} }, known);
+    if (problem) {
+      console.error(`sim: --fault ${f.kind}@${f.target}: ${problem.en}`);
+      return 2;
+    }
+  }
+  if (args.json) process.stdout.write(result.world.trace.toJsonLines());
+  else {
+    const out: string[] = [];
+    for (const e of result.trace) {
+      const line = formatTraceEvent(e);
+      if (line !== undefined) out.push(line);
+    }
+    process.stdout.write(out.join('\n') + '\n');
+  }
+  if (args.exportDir) exportWorld(result.world, args.exportDir);
+  return 0;
+}
+
+function knownTargets(world: Awaited<ReturnType<typeof simulate>> extends infer R ? (R extends { world: infer W } ? W : never) : never) {
+  const plan = world.plan ?? defaultWorldPlan();
+  return {
+    hosts: plan.hosts.map((h) => h.name),
+    links: plan.links.map((l) => `${l.a}~${l.b}`),
+    accounts: plan.accounts.map((a) => a.address),
+    zones: plan.zones.map((z) => z.zone),
+  };
+}
+
+function exportWorld(world: Extract<Awaited<ReturnType<typeof simulate>>, { ok: true }>['world'], dir: string): void {
+  for (const store of world.stores.values()) {
+    for (const box of store.all()) {
+      let n = 0;
+      for (const folder of box.folders.values()) {
+        for (const m of folder.messages) {
+          const sub = folder.name === 'INBOX' ? box.address : join(box.address, folder.name);
+          mkdirSync(join(dir, sub), { recursive: true });
+          writeFileSync(join(dir, sub, `${++n}.eml`), m.raw);
+        }
+      }
+    }
+  }
+  mkdirSync(join(dir, 'zones'), { recursive: true });
+  for (const z of world.dns.zones.values()) writeFileSync(join(dir, 'zones', `${z.zone}.zone`), world.dns.zoneText(z.zone));
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`sim: internal error: ${e instanceof Error ? e.stack : String(e)}`);
+    process.exit(1);
+  },
+);

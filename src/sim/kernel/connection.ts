@@ -1,0 +1,210 @@
+/**
+ * Connection: a TCP-like byte stream between a client and a server port, carrying protocol lines.
+ *
+ * `connect` models the three outcomes a real client meets: accepted (a service listens), refused
+ * (the host is up but nothing listens: a reset comes back at once) and timed out (the host is
+ * down or a firewall drops the SYN: nothing comes back). Lost packets are retransmitted with
+ * TCP-like backoff; a connection that cannot deliver for long breaks. TLS is a modelled
+ * handshake (ClientHello, ServerHello + Certificate, Finished) after which lines are encrypted.
+ */
+import type { Network } from './network';
+import type { Scheduler } from './scheduler';
+import type { Trace, Proto, ProtoLine } from './trace';
+
+/** Certificate: what a server presents in the modelled TLS handshake. */
+export interface Certificate {
+  /** Names the certificate is valid for. */
+  names: string[];
+  /** Virtual time after which it is expired (ms); undefined = valid throughout. */
+  notAfter?: number;
+  /** Issued by a trusted CA (false for a self-signed one). */
+  trusted: boolean;
+}
+
+/** LineMeta: extra fields a sender attaches to a protocol line for the trace. */
+export interface LineMeta {
+  type?: ProtoLine['type'];
+  msg?: string;
+}
+
+/** Endpoint: one side of a connection as its protocol machine sees it. */
+export interface Endpoint {
+  readonly conn: Connection;
+  readonly side: 'client' | 'server';
+  /** send writes one line (without CRLF) to the peer. */
+  send(line: string, meta?: LineMeta): void;
+  /** close ends the connection from this side. */
+  close(): void;
+  /** onLine is called for each line from the peer (set by the owner). */
+  onLine: (line: string) => void;
+  /** onClose is called when the peer closes or the connection breaks. */
+  onClose: (reason: 'peer' | 'broken') => void;
+}
+
+/** TlsOutcome: how a handshake ended. */
+export type TlsOutcome = { ok: true } | { ok: false; reason: TlsFailure };
+/** TlsFailure: why a handshake failed, as the client library reports it. */
+export type TlsFailure = 'wrong-version-number' | 'cert-expired' | 'cert-name-mismatch' | 'cert-untrusted' | 'handshake-timeout' | 'closed';
+
+/** ConnectOutcome: the three ways a connection attempt ends. */
+export type ConnectOutcome =
+  | { kind: 'accepted'; client: Endpoint }
+  | { kind: 'refused' }
+  | { kind: 'timeout'; reason: string };
+
+/** Listener: a service on a port; gets the server endpoint of each accepted connection. */
+export type Listener = (server: Endpoint, conn: Connection) => void;
+
+/** CONNECT_TIMEOUT_MS: how long a client waits for a SYN-ACK (Postfix smtp_connect_timeout = 30 s). */
+export const CONNECT_TIMEOUT_MS = 30_000;
+const RETRANSMIT_MS = [1000, 2000, 4000, 8000, 16000];
+
+/** Connection: one established (or establishing) TCP-like connection. */
+export class Connection {
+  tls = false;
+  open = true;
+  readonly client: Endpoint;
+  readonly server: Endpoint;
+  /** Set while one side waits for the peer's TLS handshake messages. */
+  private tlsWait: { side: 'client' | 'server'; serverName?: string; cert?: Certificate; done: (o: TlsOutcome) => void } | undefined;
+  private peerTls: { side: 'server'; cert: Certificate; done: (o: TlsOutcome) => void } | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly clientHost: string,
+    readonly serverHost: string,
+    readonly port: number,
+    readonly proto: Proto,
+    private readonly net: Network,
+    private readonly scheduler: Scheduler,
+    private readonly trace: Trace,
+  ) {
+    this.client = this.endpoint('client');
+    this.server = this.endpoint('server');
+  }
+
+  /**
+   * clientStartTls begins the handshake from the client (after STARTTLS, or at once for
+   * implicit TLS). The server side must call `serverAwaitTls` to take part; a server that
+   * does not (plaintext port) sends plain lines, which the client reports as a wrong version.
+   */
+  clientStartTls(serverName: string, done: (o: TlsOutcome) => void): void {
+    this.tlsWait = { side: 'client', serverName, done };
+    this.packet('client', { type: 'tls.step', step: 'ClientHello', detail: `SNI ${serverName}` }, () => {
+      const server = this.peerTls;
+      if (!server) {
+        // Nobody on the server side speaks TLS: it reads the ClientHello as a garbled command.
+        this.server.onLine('\u0016\u0003\u0001 (TLS ClientHello bytes)');
+        return;
+      }
+      this.packet('server', { type: 'tls.step', step: 'ServerHello', detail: `certificate for ${server.cert.names.join(', ')}` }, () => {
+        const problem = checkCertificate(server.cert, serverName, this.scheduler.now());
+        if (problem) {
+          this.packet('client', { type: 'tls.step', step: 'Alert', detail: problem }, () => undefined);
+          this.finishTls({ ok: false, reason: problem });
+          return;
+        }
+        this.packet('client', { type: 'tls.step', step: 'Finished' }, () => {
+          this.tls = true;
+          this.finishTls({ ok: true });
+        });
+      });
+    });
+  }
+
+  /** serverAwaitTls makes the server side answer the next ClientHello with this certificate. */
+  serverAwaitTls(cert: Certificate, done: (o: TlsOutcome) => void): void {
+    this.peerTls = { side: 'server', cert, done };
+  }
+
+  private finishTls(outcome: TlsOutcome): void {
+    const client = this.tlsWait;
+    const server = this.peerTls;
+    this.tlsWait = undefined;
+    this.peerTls = undefined;
+    this.trace.record(
+      outcome.ok
+        ? { type: 'tls.established', conn: this.id, client: this.clientHost, server: this.serverHost, port: this.port }
+        : { type: 'tls.failed', conn: this.id, client: this.clientHost, server: this.serverHost, port: this.port, reason: outcome.reason },
+    );
+    server?.done(outcome);
+    client?.done(outcome);
+  }
+
+  private endpoint(side: 'client' | 'server'): Endpoint {
+    const conn = this;
+    const ep: Endpoint = {
+      conn,
+      side,
+      send(line, meta) {
+        if (!conn.open) return;
+        const type = meta?.type ?? (side === 'client' ? `${lineProto(conn.proto)}.command` : `${lineProto(conn.proto)}.reply`);
+        const extra: Record<string, unknown> = { type, dir: side === 'client' ? 'C' : 'S', line };
+        if (meta?.msg) extra.msg = meta.msg;
+        const code = /^(\d{3})[ -](\d\.\d{1,3}\.\d{1,3})?/.exec(line);
+        if (side === 'server' && conn.proto === 'smtp' && code) {
+          extra.code = Number(code[1]);
+          if (code[2]) extra.enhanced = code[2];
+        }
+        conn.packet(side, extra, () => {
+          const peer = side === 'client' ? conn.server : conn.client;
+          // A client waiting for a TLS ServerHello that gets a plaintext line fails the handshake.
+          if (side === 'server' && conn.tlsWait?.side === 'client') {
+            conn.finishTls({ ok: false, reason: 'wrong-version-number' });
+            return;
+          }
+          peer.onLine(line);
+        });
+      },
+      close() {
+        if (!conn.open) return;
+        conn.open = false;
+        conn.packet(side, { type: 'net.close' }, () => {
+          (side === 'client' ? conn.server : conn.client).onClose('peer');
+        }, true);
+      },
+      onLine: () => undefined,
+      onClose: () => undefined,
+    };
+    return ep;
+  }
+
+  /** packet sends one packet of this connection, retransmitting when a link loses it. */
+  private packet(side: 'client' | 'server', fields: Record<string, unknown>, onArrive: () => void, evenIfClosed = false, attempt = 0): void {
+    const from = side === 'client' ? this.clientHost : this.serverHost;
+    const to = side === 'client' ? this.serverHost : this.clientHost;
+    if (this.net.faults.hostDown(to) && attempt === 0 && fields.type !== 'net.close') {
+      // The peer went down mid-session: packets vanish and the sender's timers decide.
+      this.trace.record({ type: 'net.drop', conn: this.id, from, to, at: to, reason: 'host-down' });
+      return;
+    }
+    const proto: Proto = String(fields.type).startsWith('tls.') ? 'tls' : String(fields.type).startsWith('net.') ? 'tcp' : this.proto;
+    const delivered = this.net.send(
+      { ...fields, from, to, proto, conn: this.id, port: this.port, tls: this.tls } as never,
+      () => {
+        if (this.open || evenIfClosed) onArrive();
+      },
+    );
+    if (!delivered) {
+      if (attempt >= RETRANSMIT_MS.length) {
+        this.open = false;
+        this.client.onClose('broken');
+        this.server.onClose('broken');
+        return;
+      }
+      this.scheduler.setTimeout(() => this.packet(side, fields, onArrive, evenIfClosed, attempt + 1), RETRANSMIT_MS[attempt]);
+    }
+  }
+}
+
+function lineProto(p: Proto): 'smtp' | 'pop3' | 'imap' {
+  return p === 'pop3' || p === 'imap' ? p : 'smtp';
+}
+
+/** checkCertificate returns the client's complaint about a certificate, or undefined if valid. */
+export function checkCertificate(cert: Certificate, serverName: string, now: number): TlsFailure | undefined {
+  if (cert.notAfter !== undefined && now > cert.notAfter) return 'cert-expired';
+  if (!cert.names.some((n) => n === serverName || (n.startsWith('*.') && serverName.endsWith(n.slice(1))))) return 'cert-name-mismatch';
+  if (!cert.trusted) return 'cert-untrusted';
+  return undefined;
+}

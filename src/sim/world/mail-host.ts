@@ -1,0 +1,200 @@
+/**
+ * MailHost: the mail software of one server host, Postfix-like: its SMTP listeners (MSA on
+ * 587/465, MX or relay on 25), the policy checks behind each reply, what happens to an
+ * accepted message (Received header, DKIM signature, queue or local delivery), and its queue.
+ */
+import { createActor } from 'xstate';
+import { smtpServerMachine, type Envelope, type SmtpServerHooks } from '../agents/smtp-server';
+import type { Endpoint, Connection } from '../kernel/connection';
+import type { ServerPolicy, SessionState, Verdict } from '../protocol/smtp-server-rules';
+import type { Reply } from '../protocol/smtp-reply';
+import { replyFor } from '../protocol/reply-table';
+import { getHeader, prependHeader, receivedHeader, messageId as makeMessageId } from '../protocol/message';
+import { domainOf } from '../protocol/smtp-command';
+import { ipInCidr } from '../protocol/ip';
+import { octets } from '../protocol/bytes';
+import type { MailHostPlan, SmtpServicePlan } from './default-world';
+import type { WorldContext } from './context';
+import { Outbound } from './outbound';
+import { checkInbound } from './inbound-checks';
+
+/** TLS_INFO: what Postfix writes into Received for a TLS session. */
+const TLS_INFO = 'using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)';
+/** SMTPD_TIMEOUT_MS: Postfix smtpd_timeout. */
+const SMTPD_TIMEOUT_MS = 300_000;
+
+/** MailHost: one host's SMTP services and queue. */
+export class MailHost {
+  readonly outbound: Outbound;
+  private greylist = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: WorldContext,
+    readonly plan: MailHostPlan,
+  ) {
+    this.outbound = new Outbound(ctx, plan);
+  }
+
+  /** start registers the SMTP listeners. */
+  start(): void {
+    for (const service of this.plan.smtp) {
+      const label = `${service.policy === 'msa' ? 'submission' : service.policy === 'mx' ? 'SMTP (MX)' : 'SMTP (relay)'}${service.tls === 'implicit' ? ', implicit TLS' : service.tls === 'starttls' ? ', STARTTLS' : ''}`;
+      this.ctx.transport.listen(this.plan.host, service.port, { proto: 'smtp', label, listener: (ep, conn) => this.serve(service, ep, conn) });
+    }
+  }
+
+  /** policyFor returns the server policy of one listener, with faults applied. */
+  policyFor(service: SmtpServicePlan): ServerPolicy {
+    const tooLarge = this.ctx.faults.active('too-large', this.plan.host);
+    return {
+      hostname: this.plan.host,
+      role: service.policy,
+      tls: service.tls,
+      requireTls: service.policy === 'msa',
+      auth: service.policy === 'msa',
+      sizeLimit: tooLarge ? Number(tooLarge.params?.limit ?? 1000) : this.plan.sizeLimit,
+    };
+  }
+
+  private serve(service: SmtpServicePlan, endpoint: Endpoint, conn: Connection): void {
+    const clientIp = this.ctx.ipOf(conn.clientHost);
+    const actor = createActor(smtpServerMachine, {
+      clock: this.ctx.scheduler,
+      input: { endpoint, policy: this.policyFor(service), cert: this.ctx.certificate(this.plan.host), hooks: this.hooks(service, clientIp), clientIp, idleTimeoutMs: SMTPD_TIMEOUT_MS },
+    });
+    endpoint.onLine = (line) => actor.send({ type: 'line', line });
+    endpoint.onClose = () => actor.send({ type: 'net.closed' });
+    actor.start();
+  }
+
+  private hooks(service: SmtpServicePlan, clientIp: string): SmtpServerHooks {
+    const host = this.plan.host;
+    const faults = this.ctx.faults;
+    return {
+      greeting: () => (faults.active('busy', host, { consume: true }) ? { key: 'busy', vars: { host } } : 'ok'),
+      authenticate: (user, password) => this.authenticate(user, password),
+      checkMail: () => {
+        const f = faults.active('local-error', host);
+        if (f && String(f.params?.stage ?? 'MAIL').toUpperCase() === 'MAIL') {
+          faults.active('local-error', host, { consume: true });
+          return { key: 'local-error' };
+        }
+        return 'ok';
+      },
+      checkRcpt: (state, rcpt) => this.checkRcpt(service, state, rcpt, clientIp),
+      checkData: () => {
+        const f = faults.active('local-error', host);
+        if (f && String(f.params?.stage ?? 'MAIL').toUpperCase() === 'DATA') {
+          faults.active('local-error', host, { consume: true });
+          return { key: 'local-error' };
+        }
+        return 'ok';
+      },
+      accept: (envelope, content, respond) => this.accept(service, envelope, content, respond),
+    };
+  }
+
+  private authenticate(user: string, password: string): 'ok' | 'fail' | 'app-password-required' {
+    const account = this.ctx.account(user);
+    if (!account || account.address.toLowerCase() !== user.toLowerCase()) return 'fail';
+    const needsApp = account.requireAppPassword || this.ctx.faults.active('app-password-required', account.address) !== undefined;
+    if (needsApp) {
+      if (account.appPassword && password === account.appPassword) return 'ok';
+      return password === account.password ? 'app-password-required' : 'fail';
+    }
+    return password === account.password ? 'ok' : 'fail';
+  }
+
+  private ownsSender(user: string, from: string): boolean {
+    const account = this.ctx.account(user);
+    if (!account) return false;
+    const f = from.toLowerCase();
+    return account.address.toLowerCase() === f || account.aliases.some((a) => a.toLowerCase() === f);
+  }
+
+  private checkRcpt(service: SmtpServicePlan, state: SessionState, rcpt: string, clientIp: string): Verdict {
+    const from = state.mailFrom ?? '';
+    if (service.policy === 'msa') {
+      // Postfix smtpd_delay_reject: the sender is judged at RCPT time.
+      if (!state.authUser) {
+        return this.ctx.account(from) ? { key: 'sender.not-logged-in', vars: { address: from } } : { key: 'rcpt.access-denied', vars: { address: rcpt } };
+      }
+      if (from !== '' && !this.ownsSender(state.authUser, from)) return { key: 'sender.not-owned', vars: { address: from, user: state.authUser } };
+      return 'ok';
+    }
+    const domain = domainOf(rcpt).toLowerCase();
+    const local = this.plan.localDomains.includes(domain);
+    if (!local) {
+      const mayRelay = !this.ctx.faults.active('relay-denied', this.plan.host) && (state.authUser !== undefined || this.plan.relayFrom.some((c) => inCidr(clientIp, c)));
+      return mayRelay ? 'ok' : { key: 'relay-denied', vars: { address: rcpt } };
+    }
+    const account = this.ctx.account(rcpt);
+    if (!account || this.ctx.faults.active('unknown-user', rcpt)) return { key: 'user-unknown', vars: { address: rcpt } };
+    if (this.ctx.faults.active('mailbox-full', account.address)) return { key: 'mailbox-full', vars: { address: rcpt } };
+    const grey = this.ctx.faults.active('greylist', this.plan.host);
+    if (grey) {
+      // Greylisting: the first attempt of a (client, sender, recipient) triplet is deferred.
+      const key = `${clientIp}|${from}|${rcpt}`.toLowerCase();
+      const first = this.greylist.get(key);
+      const delay = Number(grey.params?.delay ?? 60_000);
+      if (first === undefined) {
+        this.greylist.set(key, this.ctx.scheduler.now());
+        return { key: 'greylisted', vars: { address: rcpt } };
+      }
+      if (this.ctx.scheduler.now() - first < delay) return { key: 'greylisted', vars: { address: rcpt } };
+    }
+    return 'ok';
+  }
+
+  private accept(service: SmtpServicePlan, env: Envelope, content: string, respond: (r: Reply) => void): void {
+    const ctx = this.ctx;
+    const queueId = ctx.queueId();
+    let raw = content;
+    let msgId = ctx.ledger.idForMessageId(getHeader(raw, 'Message-ID'));
+    if (service.policy === 'msa') {
+      // Submission fixes up what the mail program left out (RFC 6409 §8).
+      if (!getHeader(raw, 'Date')) raw = prependHeader(raw, 'Date', ctx.dateHeader());
+      if (!getHeader(raw, 'Message-ID')) raw = prependHeader(raw, 'Message-ID', makeMessageId(`${ctx.scheduler.now()}.${queueId}`, this.plan.host));
+    }
+    if (!msgId) {
+      msgId = ctx.ledger.newId();
+      ctx.ledger.add({ id: msgId, messageId: getHeader(raw, 'Message-ID') ?? '', from: env.from, rcpts: env.rcpts, subject: getHeader(raw, 'Subject') ?? '', created: ctx.scheduler.now(), isDsn: env.from === '' });
+    }
+    const protocol = (env.authUser ? 'ESMTPSA' : env.tls ? 'ESMTPS' : 'ESMTP') as 'ESMTPSA' | 'ESMTPS' | 'ESMTP';
+    const received = receivedHeader({
+      fromHelo: env.helo, fromHost: env.clientHost, fromIp: env.clientIp, by: this.plan.host, protocol, id: queueId,
+      for: env.rcpts.length === 1 ? env.rcpts[0] : undefined, date: ctx.dateHeader(), tls: env.tls ? TLS_INFO : undefined,
+    });
+    const id = msgId;
+    const proceed = (checked: { raw: string; folder: 'INBOX' | 'Junk'; reject?: Reply; delay: number }) => {
+      const finish = () => {
+        if (checked.reject) {
+          for (const rcpt of env.rcpts) ctx.ledger.settle(id, rcpt, { fate: 'rejected', code: checked.reject.code, enhanced: checked.reject.enhanced, reason: checked.reject.lines.join(' '), at: ctx.scheduler.now() });
+          respond(checked.reject);
+          return;
+        }
+        const withReceived = prependHeader(checked.raw, 'Received', received);
+        respond(replyFor('data.queued', { id: queueId }));
+        ctx.trace.record({ type: 'queue.enqueue', host: this.plan.host, msg: id, rcpts: env.rcpts, target: queueId });
+        this.outbound.enqueue({ msg: id, queueId, from: env.from, rcpts: env.rcpts, raw: withReceived, folder: checked.folder, sign: service.policy === 'msa' });
+      };
+      if (checked.delay > 0) ctx.scheduler.setTimeout(finish, checked.delay);
+      else finish();
+    };
+    if (service.policy === 'mx') {
+      ctx.scheduler.waitFor(checkInbound(ctx, this.plan.host, env, raw, id).then(proceed));
+    } else {
+      proceed({ raw, folder: 'INBOX', delay: 0 });
+    }
+  }
+
+  /** sizeOf returns a message's size in octets. */
+  static sizeOf(raw: string): number {
+    return octets(raw);
+  }
+}
+
+function inCidr(ip: string, cidr: string): boolean {
+  const [net, prefix] = cidr.split('/');
+  return ipInCidr(ip, net, Number(prefix ?? (net.includes(':') ? 128 : 32))) === true;
+}

@@ -1,0 +1,129 @@
+/**
+ * MailPrograms: one `muaMachine` actor per person with a client host, wired to the world:
+ * composing builds a real RFC 5322 message, sending dials the configured outgoing server with
+ * the configured port, encryption and credentials (faults on the account can spoil them, as a
+ * student would), and the outcome is reported as a mail program shows it.
+ */
+import { createActor, type Actor } from 'xstate';
+import { muaMachine, type Draft, type OutboxItem, type OutgoingSettings, type SendOutcome } from '../agents/mua';
+import { buildMessage, messageId as makeMessageId } from '../protocol/message';
+import { muaErrorFor } from '../protocol/mua-errors';
+import type { AccountView } from './view-model';
+import type { AccountPlan } from './default-world';
+import type { WorldContext } from './context';
+import { dialSmtp } from './smtp-dial';
+
+/** MUA_TIMEOUT_MS: how long a mail program waits for a server (Thunderbird: about 60 s). */
+export const MUA_TIMEOUT_MS = 60_000;
+
+/** MailProgram: one person's program. */
+export interface MailProgram {
+  account: AccountPlan;
+  host: string;
+  actor: Actor<typeof muaMachine>;
+  /** Error texts shown to the person, newest last. */
+  errors: string[];
+}
+
+/** MailPrograms: all mail programs of a world. */
+export class MailPrograms {
+  readonly programs = new Map<string, MailProgram>();
+
+  constructor(private readonly ctx: WorldContext) {}
+
+  /** start creates a program for every account that has a client host. */
+  start(): void {
+    for (const account of this.ctx.plan.accounts) {
+      if (!account.clientHost) continue;
+      const program: MailProgram = { account, host: account.clientHost, actor: undefined as never, errors: [] };
+      program.actor = createActor(muaMachine, {
+        clock: this.ctx.scheduler,
+        input: {
+          host: account.clientHost, address: account.address, outgoing: { ...account.outgoing },
+          services: {
+            compose: (draft) => this.compose(account.clientHost!, draft),
+            submit: (settings, draft, msg, raw, done) => this.submit(program, settings, draft, msg, raw, done),
+            report: (item, outcome) => this.report(program, item, outcome),
+          },
+        },
+      });
+      program.actor.start();
+      this.programs.set(account.address.toLowerCase(), program);
+    }
+  }
+
+  /** programFor finds the program of an address. */
+  programFor(address: string): MailProgram | undefined {
+    return this.programs.get(address.toLowerCase());
+  }
+
+  private compose(host: string, draft: Draft): { msg: string; raw: string } {
+    const ctx = this.ctx;
+    const msg = ctx.ledger.newId();
+    const messageId = makeMessageId(`${msg}.${ctx.random.hex(8)}`, host.includes('.') ? host : 'example.com');
+    let body = draft.body;
+    if (draft.size && draft.size > body.length) body += ('x'.repeat(76) + '\r\n').repeat(Math.ceil((draft.size - body.length) / 78));
+    const raw = buildMessage({ from: draft.from, to: draft.to, cc: draft.cc, subject: draft.subject, body, date: ctx.dateHeader(), messageId, headers: [['MIME-Version', '1.0'], ['Content-Type', 'text/plain; charset=utf-8'], ['Content-Transfer-Encoding', '8bit'], ['User-Agent', 'SMTP Lab Mail 1.0']] });
+    ctx.ledger.add({ id: msg, messageId, from: draft.from, rcpts: [...draft.to, ...(draft.cc ?? [])], subject: draft.subject, created: ctx.scheduler.now(), isDsn: false });
+    ctx.trace.record({ type: 'mail.submit', host, msg, from: draft.from, to: [...draft.to, ...(draft.cc ?? [])], subject: draft.subject });
+    return { msg, raw };
+  }
+
+  private submit(program: MailProgram, settings: OutgoingSettings, draft: Draft, msg: string, raw: string, done: (o: SendOutcome) => void): void {
+    const faults = this.ctx.faults;
+    const who = program.account.address;
+    let s = { ...settings };
+    // Faults that stand for a student's configuration mistakes.
+    const wrongPort = faults.active('wrong-port', who) ?? faults.active('wrong-port', program.host);
+    if (wrongPort) s.port = Number(wrongPort.params?.port ?? 25);
+    const wrongTls = faults.active('wrong-tls-mode', who) ?? faults.active('wrong-tls-mode', program.host);
+    if (wrongTls) s = { ...s, security: (wrongTls.params?.security as OutgoingSettings['security']) ?? (s.security === 'tls' ? 'starttls' : 'tls') };
+    if (faults.active('auth-fail', who)) s.password = `${s.password}-typo`;
+    const from = (faults.active('sender-not-allowed', who)?.params?.from as string | undefined) ?? draft.from;
+    const rcpts = [...draft.to, ...(draft.cc ?? [])];
+    dialSmtp(this.ctx, program.host, s.server, s.port, {
+      serverName: s.server, helo: program.host, tls: s.security === 'tls' ? 'implicit' : s.security === 'starttls' ? 'required' : 'none',
+      auth: s.user ? { user: s.user, password: s.password, mechanism: 'PLAIN' } : undefined,
+      from, rcpts, data: raw, msg, timeoutMs: MUA_TIMEOUT_MS,
+    }, done);
+  }
+
+  private report(program: MailProgram, item: OutboxItem, outcome: SendOutcome): void {
+    const ctx = this.ctx;
+    const now = ctx.scheduler.now();
+    const rcpts = [...item.draft.to, ...(item.draft.cc ?? [])];
+    if (outcome.kind === 'session' && outcome.result.kind === 'sent') {
+      // Recipients the server refused at RCPT were refused in front of the sender.
+      for (const rr of outcome.result.rcpts) {
+        if (rr.reply.code >= 400) ctx.ledger.settle(item.msg, rr.rcpt, { fate: 'rejected', code: rr.reply.code, enhanced: rr.reply.enhanced, reason: rr.reply.lines.join(' '), at: now });
+      }
+      return;
+    }
+    const reply = outcome.kind === 'session' ? outcome.result.reply : undefined;
+    const text = outcome.kind === 'connect-failed'
+      ? muaErrorFor({ kind: outcome.reason === 'refused' ? 'refused' : 'timeout', server: program.account.outgoing.server, port: program.account.outgoing.port }, 'en')
+      : reply ? muaErrorFor(reply, 'en')
+      : muaErrorFor({ kind: outcome.result.network === 'tls-failed' ? (outcome.result.tlsReason?.startsWith('cert') ? 'cert-invalid' : 'tls-failed') : 'timeout', server: program.account.outgoing.server, port: program.account.outgoing.port }, 'en');
+    item.error = text;
+    program.errors.push(text);
+    ctx.trace.record({ type: 'mail.error', host: program.host, msg: item.msg, to: rcpts, code: reply?.code, enhanced: reply?.enhanced, reason: text });
+    for (const rcpt of rcpts) {
+      ctx.ledger.settle(item.msg, rcpt, { fate: 'rejected', code: reply?.code, enhanced: reply?.enhanced, reason: reply ? `${reply.code} ${reply.enhanced ?? ''} ${reply.lines.join(' ')}`.replace(/  +/g, ' ') : text, at: now });
+    }
+  }
+
+  /** views returns each account's program as the UI shows it. */
+  views(stores: (address: string) => AccountView['downloaded']): AccountView[] {
+    return this.ctx.plan.accounts.map((a) => {
+      const p = this.programFor(a.address);
+      const snap = p?.actor.getSnapshot();
+      return {
+        address: a.address, clientHost: a.clientHost, reads: a.reads,
+        outgoing: snap ? { ...snap.context.outgoing } : { ...a.outgoing },
+        incoming: a.incoming ? { ...a.incoming } : undefined,
+        outbox: (snap?.context.outbox ?? []).map((i) => ({ msg: i.msg, to: i.draft.to, subject: i.draft.subject, state: i.state === 'waiting' ? 'sending' : i.state, error: i.error })),
+        downloaded: stores(a.address),
+      };
+    });
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * simulate: build a world from a scenario (or the default world), apply the interventions a
+ * user made while watching, run it, and return the trace and the final view.
+ *
+ * The page never mutates a running world: a change made at playback time T is an intervention
+ * stamped T, and the whole run is repeated. Because runs are deterministic, everything before T
+ * is byte-identical and everything after it shows the consequence.
+ */
+import type { TraceEvent } from '../kernel/trace';
+import type { Draft } from '../agents/mua';
+import type { OutgoingSettings } from '../agents/mua';
+import { World } from './world';
+import type { FaultSpecInput } from './fault-state';
+import { defaultWorldPlan, DEFAULT_SENDS } from './default-world';
+import type { WorldView } from './view-model';
+import { planFromScenarioText, type PlannedRun, type PlanError } from './scenario-plan';
+
+/** InterventionAction: one thing a user (or a lesson) does to the running world. */
+export type InterventionAction =
+  | { do: 'inject-fault'; fault: { kind: string; target: string; for?: number; count?: number; params?: Record<string, string | number | boolean> } }
+  | { do: 'clear-fault'; id: string }
+  | { do: 'send'; mail: Draft }
+  | { do: 'set-account'; address: string; outgoing?: Partial<OutgoingSettings> }
+  | { do: 'set-zone'; zone: string; text: string }
+  | { do: 'flush-queue'; host: string; msg?: string };
+
+/** Intervention: an action stamped with the virtual time it happens at. */
+export interface Intervention {
+  at: number;
+  action: InterventionAction;
+}
+
+/** SimulateOptions: what to run. */
+export interface SimulateOptions {
+  /** Scenario YAML/JSON; the default world when absent. */
+  scenarioText?: string;
+  scenarioFile?: string;
+  seed?: number;
+  /** Virtual time to stop at (ms); default: the scenario's `until`, else when all is quiet (at most 6 days). */
+  until?: number;
+  interventions?: Intervention[];
+  /** Faults added on top of the scenario's (the CLI's `--fault`). */
+  faults?: FaultSpecInput[];
+}
+
+/** SimulateResult: the trace and the world's final picture, or the scenario's located errors. */
+export type SimulateResult =
+  | { ok: true; trace: TraceEvent[]; view: WorldView; horizon: number; world: World; run: PlannedRun }
+  | { ok: false; errors: PlanError[] };
+
+/** QUIET_LIMIT_MS: a run with no end given stops when nothing is scheduled, or after 6 days. */
+export const QUIET_LIMIT_MS = 6 * 86_400_000;
+
+/** prepareWorld builds and starts a world for the options without running it. */
+export function prepareWorld(opts: SimulateOptions): { ok: true; world: World; run: PlannedRun } | { ok: false; errors: PlanError[] } {
+  let run: PlannedRun;
+  if (opts.scenarioText !== undefined) {
+    const planned = planFromScenarioText(opts.scenarioText, opts.scenarioFile ?? 'scenario.yaml', opts.seed);
+    if (!planned.ok) return planned;
+    run = planned.run;
+  } else {
+    const plan = defaultWorldPlan();
+    if (opts.seed !== undefined) plan.seed = opts.seed;
+    run = { plan, sends: DEFAULT_SENDS.map((s) => ({ at: s.at, draft: { from: s.from, to: s.to, subject: s.subject, body: s.body } })), faults: [], until: undefined, directSends: [] };
+  }
+  const world = new World(run.plan);
+  if (world.buildErrors.length) {
+    return { ok: false, errors: world.buildErrors.map((e) => ({ ...e, path: 'dns' })) };
+  }
+  world.start();
+  for (const s of run.sends) world.send(s.at, s.draft);
+  for (const d of run.directSends) world.scheduler.at(d.at, () => d.start(world));
+  for (const f of [...run.faults, ...(opts.faults ?? [])]) world.injectFault(f);
+  for (const i of opts.interventions ?? []) world.scheduler.at(i.at, () => applyIntervention(world, i.action));
+  return { ok: true, world, run };
+}
+
+/** simulate runs a world to its end and returns the trace. */
+export async function simulate(opts: SimulateOptions = {}): Promise<SimulateResult> {
+  const prepared = prepareWorld(opts);
+  if (!prepared.ok) return prepared;
+  const { world, run } = prepared;
+  const until = opts.until ?? run.until ?? QUIET_LIMIT_MS;
+  await world.run(until);
+  world.finish();
+  return { ok: true, trace: world.trace.events, view: world.view(), horizon: world.scheduler.now(), world, run };
+}
+
+/** viewAt re-runs the same world to virtual time `t` and returns its picture then. */
+export async function viewAt(opts: SimulateOptions, t: number): Promise<WorldView | undefined> {
+  const prepared = prepareWorld(opts);
+  if (!prepared.ok) return undefined;
+  await prepared.world.run(t);
+  return prepared.world.view();
+}
+
+/** applyIntervention carries out one user action on a running world, recording it in the trace. */
+export function applyIntervention(world: World, a: InterventionAction): void {
+  switch (a.do) {
+    case 'inject-fault':
+      world.injectFault({ ...a.fault });
+      return;
+    case 'clear-fault':
+      world.faults.clear(a.id);
+      return;
+    case 'send':
+      world.trace.record({ type: 'world.change', what: 'compose', detail: `${a.mail.from} → ${a.mail.to.join(', ')}: ${a.mail.subject}` });
+      world.send(world.scheduler.now(), a.mail);
+      return;
+    case 'set-account': {
+      const p = world.programs.programFor(a.address);
+      world.trace.record({ type: 'world.change', what: 'account', detail: `${a.address} ${JSON.stringify(a.outgoing ?? {})}`, host: p?.host });
+      if (p && a.outgoing) p.actor.send({ type: 'mua.configure', outgoing: a.outgoing });
+      return;
+    }
+    case 'set-zone': {
+      const z = world.dns.zones.get(a.zone.toLowerCase());
+      const errors = world.dns.loadZone(a.zone, z?.server ?? 'ns.' + a.zone, a.text);
+      world.trace.record({ type: 'world.change', what: 'zone', detail: errors.length ? `${a.zone}: not applied, ${errors.length} error(s)` : `${a.zone} updated`, host: z?.server });
+      return;
+    }
+    case 'flush-queue':
+      world.mailHosts.get(a.host)?.outbound.retryNow(a.msg);
+      return;
+  }
+}

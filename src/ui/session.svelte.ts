@@ -1,0 +1,221 @@
+/**
+ * Session: what the page knows and where playback stands. It keeps the run description
+ * (scenario + interventions), asks the worker to simulate, and drives playback with one
+ * requestAnimationFrame loop. Components read it and call its methods; they never touch the
+ * core's state.
+ */
+import type { TraceEvent } from '../sim/kernel/trace';
+import type { WorldView } from '../sim/world/view-model';
+import { advanceClock, indexPackets, inFlight, positionAt, seekToEvent, SPEEDS, stepBack, stepForward, transcripts, StatusTracker, type Position } from '../view';
+import { SimClient } from './sim-client';
+import type { FixtureName, Intervention, ScenarioError, SimulateOptions } from './sim-contract';
+
+/** Selection: what the inspector shows. */
+export type Selection = { kind: 'host'; name: string } | { kind: 'event'; index: number } | null;
+
+/** DEFAULT_SPEED: the speed a fresh page plays at (slow enough to follow each command). */
+export const DEFAULT_SPEED = SPEEDS.findIndex((s) => s.id === 'x0.1');
+
+/** Session: the state of one page. */
+export class Session {
+  readonly client: SimClient;
+  status = $state<'loading' | 'ready' | 'failed'>('loading');
+  /** A crash of the core or the worker, as text. */
+  failure = $state<string | null>(null);
+  /** Located problems in the scenario. */
+  errors = $state.raw<ScenarioError[]>([]);
+  trace = $state.raw<TraceEvent[]>([]);
+  /** The world at the end of the run (topology, accounts). */
+  view = $state.raw<WorldView | null>(null);
+  /** The world at the current playback time (inspectors, mailboxes). */
+  viewNow = $state.raw<WorldView | null>(null);
+  horizon = $state(0);
+  now = $state(0);
+  shown = $state(0);
+  playing = $state(false);
+  speed = $state(DEFAULT_SPEED);
+  /** Skip quiet periods (nothing in flight, next event far away) while playing. */
+  skipQuiet = $state(true);
+  interventions = $state.raw<Intervention[]>([]);
+  selection = $state.raw<Selection>(null);
+  /** Text for the screen-reader live region. */
+  announcement = $state('');
+  /** How much quiet time the last frame skipped (shown briefly on the clock). */
+  skipped = $state(0);
+  scenarioText: string | undefined;
+  seed: number | undefined;
+
+  readonly times = $derived(Float64Array.from(this.trace, (e) => e.t));
+  readonly packets = $derived(indexPackets(this.trace));
+  readonly transcripts = $derived(transcripts(this.trace));
+  readonly hostNames = $derived(new Set((this.view?.hosts ?? []).map((h) => h.name)));
+  private readonly tracker = $derived(new StatusTracker(this.trace, this.hostNames));
+  readonly status = $derived(this.tracker.at(this.shown));
+  /** The event that happened last: stepping and clicking highlight it. */
+  readonly current = $derived(this.shown > 0 ? this.shown - 1 : -1);
+
+  private frame = 0;
+  private lastFrame = 0;
+  private viewRequest: Promise<void> | undefined;
+  private viewDirty = false;
+
+  constructor(fixture?: FixtureName) {
+    this.client = new SimClient(fixture);
+  }
+
+  /** options describes the current run. */
+  options(): SimulateOptions {
+    return { scenarioText: this.scenarioText, seed: this.seed, interventions: this.interventions };
+  }
+
+  /** load simulates the run from scratch and keeps the playback time. */
+  async load(): Promise<void> {
+    this.status = 'loading';
+    try {
+      const result = await this.client.simulate(this.options());
+      if (!result.ok) {
+        this.errors = result.errors;
+        this.status = 'failed';
+        return;
+      }
+      this.errors = [];
+      this.failure = null;
+      this.trace = result.trace;
+      this.view = result.view;
+      this.horizon = Math.max(result.horizon, result.trace.at(-1)?.t ?? 0);
+      this.setPosition(positionAt(this.times, Math.min(this.now, this.horizon)));
+      this.status = 'ready';
+      this.refreshView();
+    } catch (err) {
+      this.failure = err instanceof Error ? err.message : String(err);
+      this.status = 'failed';
+    }
+  }
+
+  /** intervene records an action at the current playback time and re-simulates. */
+  async intervene(action: Intervention['action']): Promise<void> {
+    this.interventions = [...this.interventions, { at: Math.round(this.now), action }];
+    await this.load();
+  }
+
+  /** resetWorld drops the interventions and scenario errors and loads the default world again. */
+  async resetWorld(): Promise<void> {
+    this.interventions = [];
+    this.scenarioText = undefined;
+    this.now = 0;
+    this.shown = 0;
+    await this.load();
+  }
+
+  private setPosition(pos: Position): void {
+    this.now = pos.now;
+    this.shown = pos.shown;
+    this.refreshView();
+  }
+
+  /** refreshView asks the worker for the world at `now`; one request at a time, the latest wins. */
+  refreshView(): void {
+    if (this.viewRequest) {
+      this.viewDirty = true;
+      return;
+    }
+    const t = this.now;
+    this.viewRequest = this.client
+      .viewAt(this.options(), t)
+      .then((v) => {
+        this.viewNow = v;
+      })
+      .catch(() => {
+        this.viewNow = this.view;
+      })
+      .finally(() => {
+        this.viewRequest = undefined;
+        if (this.viewDirty) {
+          this.viewDirty = false;
+          this.refreshView();
+        }
+      });
+  }
+
+  play(): void {
+    if (this.status !== 'ready') return;
+    if (this.now >= this.horizon) this.setPosition({ now: 0, shown: 0 });
+    this.playing = true;
+    this.lastFrame = performance.now();
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame((ts) => this.tick(ts));
+  }
+
+  pause(): void {
+    this.playing = false;
+    cancelAnimationFrame(this.frame);
+    this.refreshView();
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  private tick(ts: number): void {
+    if (!this.playing) return;
+    const wall = Math.min(100, Math.max(0, ts - this.lastFrame));
+    this.lastFrame = ts;
+    const next = this.shown < this.times.length ? this.times[this.shown] : undefined;
+    const idle = inFlight(this.packets, this.now).length === 0;
+    const step = advanceClock(this.now, wall, SPEEDS[this.speed].factor, next, idle && this.skipQuiet, this.horizon);
+    if (step.skipped > 0) this.skipped = step.skipped;
+    const pos = positionAt(this.times, step.now);
+    this.now = pos.now;
+    if (pos.shown !== this.shown) {
+      this.shown = pos.shown;
+      this.refreshView();
+    }
+    if (this.now >= this.horizon) {
+      this.pause();
+      return;
+    }
+    this.frame = requestAnimationFrame((t) => this.tick(t));
+  }
+
+  stepForward(): void {
+    this.pause();
+    this.setPosition(stepForward(this.times, { now: this.now, shown: this.shown }));
+  }
+
+  stepBack(): void {
+    this.pause();
+    this.setPosition(stepBack(this.times, { now: this.now, shown: this.shown }));
+  }
+
+  reset(): void {
+    this.pause();
+    this.skipped = 0;
+    this.setPosition({ now: 0, shown: 0 });
+  }
+
+  /** seek moves the clock to `t` as if played there. */
+  seek(t: number): void {
+    this.setPosition(positionAt(this.times, Math.max(0, Math.min(this.horizon, t))));
+  }
+
+  /** seekToEvent makes event `index` the last one that happened and selects it. */
+  seekToEvent(index: number): void {
+    this.pause();
+    this.setPosition(seekToEvent(this.times, index));
+    this.selection = { kind: 'event', index };
+  }
+
+  faster(): void {
+    this.speed = Math.min(SPEEDS.length - 1, this.speed + 1);
+  }
+
+  slower(): void {
+    this.speed = Math.max(0, this.speed - 1);
+  }
+
+  announce(text: string): void {
+    // Re-setting the same text would not be read again; a trailing no-break space toggles it.
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+}
