@@ -19,7 +19,7 @@ export const DEFAULT_SPEED = SPEEDS.findIndex((s) => s.id === 'x0.1');
 /** Session: the state of one page. */
 export class Session {
   readonly client: SimClient;
-  status = $state<'loading' | 'ready' | 'failed'>('loading');
+  phase = $state<'loading' | 'ready' | 'failed'>('loading');
   /** A crash of the core or the worker, as text. */
   failure = $state<string | null>(null);
   /** Located problems in the scenario. */
@@ -50,7 +50,7 @@ export class Session {
   readonly transcripts = $derived(transcripts(this.trace));
   readonly hostNames = $derived(new Set((this.view?.hosts ?? []).map((h) => h.name)));
   private readonly tracker = $derived(new StatusTracker(this.trace, this.hostNames));
-  readonly status = $derived(this.tracker.at(this.shown));
+  readonly hostStatus = $derived(this.tracker.at(this.shown));
   /** The event that happened last: stepping and clicking highlight it. */
   readonly current = $derived(this.shown > 0 ? this.shown - 1 : -1);
 
@@ -70,12 +70,12 @@ export class Session {
 
   /** load simulates the run from scratch and keeps the playback time. */
   async load(): Promise<void> {
-    this.status = 'loading';
+    this.phase = 'loading';
     try {
       const result = await this.client.simulate(this.options());
       if (!result.ok) {
         this.errors = result.errors;
-        this.status = 'failed';
+        this.phase = 'failed';
         return;
       }
       this.errors = [];
@@ -84,11 +84,11 @@ export class Session {
       this.view = result.view;
       this.horizon = Math.max(result.horizon, result.trace.at(-1)?.t ?? 0);
       this.setPosition(positionAt(this.times, Math.min(this.now, this.horizon)));
-      this.status = 'ready';
+      this.phase = 'ready';
       this.refreshView();
     } catch (err) {
       this.failure = err instanceof Error ? err.message : String(err);
-      this.status = 'failed';
+      this.phase = 'failed';
     }
   }
 
@@ -138,7 +138,7 @@ export class Session {
   }
 
   play(): void {
-    if (this.status !== 'ready') return;
+    if (this.phase !== 'ready') return;
     if (this.now >= this.horizon) this.setPosition({ now: 0, shown: 0 });
     this.playing = true;
     this.lastFrame = performance.now();

@@ -63,3 +63,8 @@ export function inFlight(index: PacketIndex, now: number): Flight[] {
   }
   return out;
 }
+
+/** isPacketEvent tells whether a trace event travels across the network. */
+export function isPacketEvent(e: TraceEvent): e is PacketEvent {
+  return isPacket(e);
+}

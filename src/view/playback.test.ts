@@ -15,7 +15,7 @@ describe('playback', () => {
     expect(pos).toEqual({ now: 10, shown: 3 });
     pos = stepBack(times, pos);
     expect(pos).toEqual({ now: 0, shown: 2 });
-    pos = stepBack(stepBack(times, pos), { now: 0, shown: 1 });
+    pos = stepBack(times, stepBack(times, pos));
     expect(pos).toEqual({ now: 0, shown: 0 });
     expect(stepBack(times, pos)).toEqual({ now: 0, shown: 0 });
   });

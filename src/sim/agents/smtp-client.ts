@@ -8,7 +8,7 @@ import { assign, setup } from 'xstate';
 import type { Endpoint, TlsOutcome } from '../kernel/connection';
 import type { Reply } from '../protocol/smtp-reply';
 import { encodePlain, encodeLoginStep } from '../protocol/sasl';
-import { dotStuff } from '../protocol/dot-stuffing';
+import { dataPayload } from '../protocol/dot-stuffing';
 import { octets as octetLength } from '../protocol/bytes';
 
 /** SmtpClientInput: what a session needs to deliver one message to one server. */
@@ -233,5 +233,5 @@ export const smtpClientMachine = setup({
 
 // The DATA content goes out as one trace event: dot-stuffed lines plus the terminating lone dot.
 function stuffForWire(data: string): string {
-  return dotStuff(data);
+  return dataPayload(data).replace(/\r\n$/, '');
 }

@@ -89,7 +89,7 @@ export const smtpServerMachine = setup({
     startData: assign({ reader: () => new DataReader(), next: undefined }),
     feedData: assign(({ context, event }) => {
       if (event.type !== 'line' || !context.reader) return {};
-      for (const l of event.line.split('\r\n')) context.reader.push(l);
+      for (const l of event.line.split('\r\n')) if (!context.reader.done) context.reader.push(l);
       return {};
     }),
     finishData: ({ context, self }) => {

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Interop helper for dkim-interop.test.ts: signs or verifies one message with dkimpy.
+"""Interop helper for dkim-interop.test.ts: signs and verifies messages with dkimpy.
 
-Reads one JSON object from stdin and writes one JSON object to stdout.
+Reads a JSON list of jobs from stdin and writes the JSON list of their answers to stdout
+(dkimpy is slow to import, so one process does them all).
   {"mode": "verify", "message": str, "txt": {name: record}}
       -> {"ok": bool, "error": str | null}
   {"mode": "sign", "message": str, "selector": str, "domain": str, "privateKeyPem": str,
@@ -15,9 +16,23 @@ import sys
 
 import dkim
 
+ERRORS = []
 
-def main():
-    job = json.load(sys.stdin)
+
+class Collect(logging.Handler):
+    """Keeps dkimpy's log messages, to say why a verification failed."""
+
+    def emit(self, record):
+        ERRORS.append(record.getMessage())
+
+
+LOGGER = logging.getLogger("dkim-interop")
+LOGGER.addHandler(Collect())
+LOGGER.setLevel(logging.DEBUG)
+LOGGER.propagate = False
+
+
+def run(job):
     message = job["message"].encode("utf-8")
     if job["mode"] == "verify":
         records = {k.rstrip("."): v.encode("utf-8") for k, v in job["txt"].items()}
@@ -25,17 +40,9 @@ def main():
         def dnsfunc(name, timeout=5):
             return records.get(name.decode("ascii").rstrip("."))
 
-        errors = []
-
-        class Collect(logging.Handler):
-            def emit(self, record):
-                errors.append(record.getMessage())
-
-        logger = logging.getLogger("dkim-interop")
-        logger.addHandler(Collect())
-        logger.setLevel(logging.DEBUG)
-        ok = dkim.verify(message, logger=logger, dnsfunc=dnsfunc)
-        json.dump({"ok": bool(ok), "error": None if ok else "; ".join(errors[-3:])}, sys.stdout)
+        ERRORS.clear()
+        ok = dkim.verify(message, logger=LOGGER, dnsfunc=dnsfunc)
+        return {"ok": bool(ok), "error": None if ok else "; ".join(ERRORS[-3:])}
     elif job["mode"] == "sign":
         header, body = job["canon"].split("/")
         signature = dkim.sign(
@@ -47,9 +54,12 @@ def main():
             include_headers=[h.encode("ascii") for h in job["headers"]],
             length=bool(job.get("length")),
         )
-        json.dump({"signature": signature.decode("ascii")}, sys.stdout)
-    else:
-        raise SystemExit("unknown mode " + job["mode"])
+        return {"signature": signature.decode("ascii")}
+    raise SystemExit("unknown mode " + job["mode"])
+
+
+def main():
+    json.dump([run(job) for job in json.load(sys.stdin)], sys.stdout)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ export interface ImportedKey {
 
 /** DkimKeyPair: a fresh key pair: the private key to sign with and the TXT record to publish. */
 export interface DkimKeyPair {
+  ok: true;
   privatePkcs8Base64: string;
   publicSpkiBase64: string;
   /** The key record for `selector._domainkey.domain`, e.g. `v=DKIM1; k=rsa; p=MIIBIjAN...`. */
@@ -165,7 +166,7 @@ export async function generateDkimKeyPair(bits = 2048): Promise<DkimKeyPair | Dk
   );
   const privatePkcs8Base64 = encodeBase64(new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey)));
   const publicSpkiBase64 = encodeBase64(new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey)));
-  return { privatePkcs8Base64, publicSpkiBase64, dnsTxt: `v=DKIM1; k=rsa; p=${publicSpkiBase64}` };
+  return { ok: true, privatePkcs8Base64, publicSpkiBase64, dnsTxt: `v=DKIM1; k=rsa; p=${publicSpkiBase64}` };
 }
 
 /** TagList: a parsed tag=value list (RFC 6376 §3.2), values trimmed and unfolded, in written order. */

@@ -244,6 +244,11 @@ export function evaluateDmarc(input: DmarcInput): DmarcOutcome {
     steps.push({ note: { en, de } });
   };
   const from = normalizeDomain(input.fromDomain);
+  // RFC 7489 §6.6.1: without one usable From domain there is nothing to look up.
+  if (!/^[^\s.@]+(\.[^\s.@]+)+$/.test(from)) {
+    say(`"${input.fromDomain}" is not a usable From domain, so no DMARC policy can be found.`, `„${input.fromDomain}“ ist keine brauchbare From-Domain, also lässt sich keine DMARC-Richtlinie finden.`);
+    return { result: 'permerror', disposition: 'none', spfAligned: false, dkimAligned: false, steps };
+  }
   const org = organizationalDomain(from);
   let policyDomain = from;
   let found = discover(from, input.lookupTxt);

@@ -38,7 +38,6 @@ export interface MacroContext {
 
 const LETTERS = 'slodiphcrtv';
 const EXPLAIN_ONLY = 'crt';
-const DELIMITERS = '.-+,/_=';
 
 /**
  * parseMacroString splits a macro-string into pieces, or says what is wrong. With `explain`, spaces

@@ -68,7 +68,7 @@ export class Scheduler {
 
   /**
    * run executes tasks in order until the queue is empty, the next task lies after `until`,
-   * or `maxTasks` have run. The clock ends at `until` when given and reached.
+   * or `maxTasks` have run.
    */
   async run(until = Infinity, maxTasks = Infinity): Promise<void> {
     let n = 0;
@@ -86,7 +86,9 @@ export class Scheduler {
         await Promise.all(work);
       }
     }
-    if (until !== Infinity && n < maxTasks && this.current < until) this.current = until;
+    // The clock moves on to `until` only while something is still scheduled after it: a quiet
+    // world ends at its last event, so a run's horizon is where things actually stopped.
+    if (until !== Infinity && n < maxTasks && this.current < until && this.hasWork()) this.current = until;
   }
 
   private dropCancelled(): void {

@@ -136,8 +136,9 @@ export function parseZone(text: string, origin: string, file?: string): ZonePars
       continue;
     }
     if (ttl !== undefined) lastTtl = ttl;
-    // RFC 2308 §4: $TTL gives the default; before it, BIND keeps the last TTL, then the SOA minimum.
-    const effectiveTtl = ttl ?? ttlDirective ?? lastTtl ?? soaMinimum ?? DEFAULT_TTL;
+    // RFC 2308 §4: $TTL gives the default; without it, BIND keeps the last TTL, then uses the SOA minimum.
+    const ownMinimum = 'minimum' in data.data ? data.data.minimum : undefined;
+    const effectiveTtl = ttl ?? ttlDirective ?? lastTtl ?? soaMinimum ?? ownMinimum ?? DEFAULT_TTL;
     const record = { name: owner, ttl: effectiveTtl, type, data: data.data } as DnsRecord;
     if (record.type === 'SOA') soaMinimum = record.data.minimum;
     const column = entry.ownerOmitted ? tokens[0].column : 1;

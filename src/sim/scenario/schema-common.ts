@@ -17,6 +17,8 @@ export interface SchemaHint {
   /** What a value of an enum is called (`fault kind`) and how the list of values is introduced. */
   noun?: Text;
   known?: Text;
+  /** `key` when the field name is at fault rather than its value. */
+  at?: 'key';
 }
 
 const HINT_PREFIX = '\u0000hint:';
@@ -49,9 +51,9 @@ export function named<const T extends readonly [string, ...string[]]>(values: T,
   return z.enum(values, { error: () => hint({ noun, known }) });
 }
 
-/** fail adds a custom issue with a bilingual message to a refinement's context. */
-export function fail(ctx: { addIssue(issue: z.core.$ZodRawIssue): void; value: unknown }, text: Text, path?: PropertyKey[]): void {
-  ctx.addIssue({ code: 'custom', message: hint({ text }), input: ctx.value, ...(path ? { path } : {}) });
+/** fail adds a custom issue with a bilingual message to a refinement's context (`at: 'key'` blames the field name). */
+export function fail(ctx: { addIssue(issue: z.core.$ZodRawIssue): void; value: unknown }, text: Text, path?: PropertyKey[], at?: 'key'): void {
+  ctx.addIssue({ code: 'custom', message: hint(at ? { text, at } : { text }), input: ctx.value, ...(path ? { path } : {}) });
 }
 
 /** DurationSchema reads a duration (`20m`, `1h30m`, `5d`, or a number of ms) and yields milliseconds. */

@@ -9,7 +9,7 @@ import type { FaultDef, FaultParam, FaultParamValue } from './fault-def';
 import { FAULT_KINDS, faultDef, parseLinkName, type FaultKind } from './faults';
 import { isAddress, isHostName } from './names';
 import { closedObject, DurationSchema, fail, hint, IdSchema, named, ScalarSchema } from './schema-common';
-import { closestName } from './suggest';
+import { didYouMean } from './suggest';
 import type { Text } from './text';
 
 /** SMTP_STAGES: the moments of an SMTP session a fault can strike at (`on: { event: DATA }`). */
@@ -67,11 +67,11 @@ function coerceParam(p: FaultParam, value: unknown): FaultParamValue | Text {
     case 'enum': {
       const v = String(value);
       if (p.values?.includes(v)) return v;
-      const near = closestName(v, p.values ?? []);
+      const mean = didYouMean(v, p.values ?? []);
       const list = (p.values ?? []).join(', ');
       return {
-        en: `'${v}' is not allowed${near ? ` — did you mean '${near}'?` : ''} Allowed: ${list}`,
-        de: `'${v}' ist nicht erlaubt${near ? ` – meinten Sie '${near}'?` : ''} Erlaubt: ${list}`,
+        en: `'${v}' is not allowed${mean.en} Allowed: ${list}`,
+        de: `'${v}' ist nicht erlaubt${mean.de} Erlaubt: ${list}`,
       };
     }
     case 'string':
@@ -121,16 +121,16 @@ export const FaultSchema = z
     for (const [key, value, path] of given) {
       const p = def.params.find((q) => q.name === key);
       if (!p) {
-        const near = closestName(key, [...names, ...(path.length === 1 ? FAULT_FIELDS : [])]);
+        const mean = didYouMean(key, [...names, ...(path.length === 1 ? FAULT_FIELDS : [])]);
         const own = names.length ? names.join(', ') : '—';
         fail(ctx, {
-          en: `unknown ${path.length === 1 ? 'field' : 'parameter'} '${key}' for a '${def.kind}' fault${near ? ` — did you mean '${near}'?` : ''} Its parameters: ${own}; fault fields: ${FAULT_FIELDS.join(', ')}`,
-          de: `unbekanntes ${path.length === 1 ? 'Feld' : 'Parameter'} '${key}' für einen '${def.kind}'-Fehler${near ? ` – meinten Sie '${near}'?` : ''} Seine Parameter: ${own}; Felder eines Fehlers: ${FAULT_FIELDS.join(', ')}`,
-        }, path);
+          en: `unknown ${path.length === 1 ? 'field' : 'parameter'} '${key}' for a '${def.kind}' fault${mean.en} Its parameters: ${own}; fault fields: ${FAULT_FIELDS.join(', ')}`,
+          de: `unbekanntes ${path.length === 1 ? 'Feld' : 'Parameter'} '${key}' für einen '${def.kind}'-Fehler${mean.de} Seine Parameter: ${own}; Felder eines Fehlers: ${FAULT_FIELDS.join(', ')}`,
+        }, path, 'key');
         continue;
       }
       const v = coerceParam(p, value);
-      if (typeof v === 'object') fail(ctx, { en: `${key}: ${v.en}`, de: `${key}: ${v.de}` }, path);
+      if (typeof v === 'object') fail(ctx, v, path);
     }
   })
   .transform((f): FaultSpec => {

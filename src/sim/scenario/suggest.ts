@@ -1,6 +1,7 @@
 /**
  * "Did you mean ...?": the closest known name to a misspelt one, by edit distance.
  */
+import type { Text } from './text';
 
 /** editDistance counts the insertions, deletions, substitutions and swaps between two strings. */
 export function editDistance(a: string, b: string): number {
@@ -36,4 +37,10 @@ export function closestName(word: string, known: readonly string[]): string | un
   }
   const allowed = Math.max(1, Math.floor(w.length / 3));
   return bestDistance <= allowed && bestDistance < w.length ? best : undefined;
+}
+
+/** didYouMean ends a message about an unknown name: " — did you mean 'busy'?" when one is close, else ".". */
+export function didYouMean(word: string, known: readonly string[]): Text {
+  const near = closestName(word, known);
+  return near ? { en: ` — did you mean '${near}'?`, de: ` – meinten Sie '${near}'?` } : { en: '.', de: '.' };
 }

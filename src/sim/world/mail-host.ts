@@ -19,7 +19,7 @@ import { Outbound } from './outbound';
 import { checkInbound } from './inbound-checks';
 
 /** TLS_INFO: what Postfix writes into Received for a TLS session. */
-const TLS_INFO = 'using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)';
+const TLS_INFO = 'TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)';
 /** SMTPD_TIMEOUT_MS: Postfix smtpd_timeout. */
 const SMTPD_TIMEOUT_MS = 300_000;
 

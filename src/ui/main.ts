@@ -1,0 +1,34 @@
+/**
+ * The page's entry: mounts the app with a session on the default world. If anything fails this
+ * early, the page still says what went wrong instead of staying blank.
+ */
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { Session } from './session.svelte';
+import { locale } from './i18n/i18n.svelte';
+import './app.css';
+
+function showFatal(target: HTMLElement, err: unknown): void {
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.style.cssText = 'margin:2rem;padding:1rem;border:2px solid #d55e00;font:1.1rem system-ui';
+  p.textContent = `SMTP Lab could not start / konnte nicht starten: ${err instanceof Error ? err.message : String(err)}`;
+  target.replaceChildren(p);
+}
+
+const target = document.getElementById('app')!;
+try {
+  document.documentElement.lang = locale.lang;
+  const fixture = new URLSearchParams(location.search).get('fixture');
+  const session = new Session(fixture === 'stress' || fixture === 'dev' ? fixture : undefined);
+  target.replaceChildren();
+  mount(App, { target, props: { session } });
+  void session.load();
+  (globalThis as { smtpLab?: Session }).smtpLab = session;
+} catch (err) {
+  showFatal(target, err);
+}
+
+addEventListener('unhandledrejection', (ev) => {
+  console.error('unhandled', ev.reason);
+});
