@@ -4,6 +4,7 @@
  * requestAnimationFrame loop. Components read it and call its methods; they never touch the
  * core's state.
  */
+import { untrack } from 'svelte';
 import type { TraceEvent } from '../sim/kernel/trace';
 import type { WorldView } from '../sim/world/view-model';
 import { advanceClock, indexPackets, inFlight, positionAt, seekToEvent, SPEEDS, stepBack, stepForward, transcripts, StatusTracker, type Position } from '../view';
@@ -216,6 +217,7 @@ export class Session {
 
   announce(text: string): void {
     // Re-setting the same text would not be read again; a trailing no-break space toggles it.
-    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+    const last = untrack(() => this.announcement);
+    this.announcement = last === text ? `${text}\u00a0` : text;
   }
 }

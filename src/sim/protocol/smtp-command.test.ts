@@ -4,7 +4,7 @@ import { replyFor } from './reply-table';
 import {
   POSTFIX_LINE_LENGTH_LIMIT, SMTP_COMMAND_LINE_MAX, SMTP_TEXT_LINE_MAX, clampCommandLine, declaredSize, domainOf,
   esmtpParam, formatSmtpCommand, frameLines, isSyntaxError, localPartOf, parseAddress, parseSmtpCommand,
-  rejectEsmtpParams, type SmtpCommand,
+  rejectEsmtpParams, type EsmtpParams, type SmtpCommand,
 } from './smtp-command';
 import { formatReply } from './smtp-reply';
 import { octets } from './bytes';
@@ -199,7 +199,7 @@ describe('formatSmtpCommand', () => {
     const atom = fc.stringMatching(/^[a-z0-9][a-z0-9.+_-]{0,15}$/);
     const address = fc.oneof(fc.constant(''), fc.tuple(atom, atom).map(([l, d]) => `${l}@${d}`));
     const params = fc.dictionary(fc.stringMatching(/^[A-Z][A-Z0-9-]{0,8}$/), fc.oneof(fc.constant(true as const), fc.stringMatching(/^[!-~]{0,10}$/)), { maxKeys: 4 })
-      .map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v === true || v.includes('=') ? true : v])));
+      .map((p): EsmtpParams => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v === true || v.includes('=') ? true : v])) as EsmtpParams);
     const cmd: fc.Arbitrary<SmtpCommand> = fc.oneof(
       atom.map((domain) => ({ verb: 'EHLO' as const, domain })),
       fc.tuple(address, params).map(([a, p]) => ({ verb: 'MAIL' as const, address: a, params: p })),

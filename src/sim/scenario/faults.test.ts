@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFaultTarget, parseFaultArg } from './fault-arg';
-import { FAULT_KINDS, FAULTS, faultDef, parseLinkName } from './faults';
+import { checkFaultTarget, FAULT_KINDS, FAULTS, faultDef, parseFaultArg, parseLinkName } from './faults';
+import { ACTION_KINDS } from './schema-timeline';
 
 const REQUIRED_KINDS = [
   'busy', 'local-error', 'greylist', 'down', 'port-closed', 'link-loss', 'partition', 'block-port-25', 'wrong-port', 'wrong-tls-mode',
@@ -31,6 +31,10 @@ describe('the fault catalogue', () => {
       if (p.max !== undefined) expect(p.default as number).toBeLessThanOrEqual(p.max);
     }
     for (const reply of f.replies) expect(reply).toMatch(/^[45]\d\d [45]\.\d{1,3}\.\d{1,3}$/);
+  });
+
+  it('knows the actions that can switch faults on and off', () => {
+    expect(ACTION_KINDS).toEqual(['inject-fault', 'clear-fault', 'set-dns', 'set-account', 'send', 'pause', 'flush-queue']);
   });
 
   it('looks kinds up', () => {

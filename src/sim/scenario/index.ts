@@ -3,9 +3,10 @@
  * catalogue. Everything here is pure and runs alike in the browser, a worker and Node.
  */
 export { formatDuration, formatDurationLong, isDurationError, parseDuration, type DurationError } from './duration';
-export { FAULT_KINDS, FAULTS, faultDef, isFaultKind, linkName, parseLinkName, type FaultKind } from './faults';
-export type { FaultDef, FaultParam, FaultParamType, FaultParamValue, FaultTargetKind } from './fault-def';
-export { checkFaultTarget, parseFaultArg, type FaultArgResult, type KnownTargets } from './fault-arg';
+export {
+  checkFaultTarget, FAULT_KINDS, FAULTS, faultDef, isFaultKind, linkName, parseFaultArg, parseLinkName,
+  type FaultArgResult, type FaultDef, type FaultKind, type FaultParam, type FaultParamType, type FaultParamValue, type FaultTargetKind, type KnownTargets,
+} from './faults';
 export { formatPath, type PathSegment } from './issues';
 export { DEFAULT_MAX_BYTES, formatScenarioError, loadScenario, type LoadOptions, type LoadResult, type ScenarioError, type ScenarioWarning } from './load';
 export { scenarioJsonSchema, scenarioJsonSchemaText, SCENARIO_SCHEMA_ID } from './json-schema';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseDuration } from './duration';
 import type { FaultDef, FaultParam, FaultParamValue } from './fault-def';
-import { FAULT_KINDS, faultDef, parseLinkName, type FaultKind } from './faults';
+import { FAULT_KINDS, faultDef, parseLinkName, type FaultKind } from './fault-catalogue';
 import { isAddress, isHostName } from './names';
 import { closedObject, DurationSchema, fail, hint, IdSchema, named, ScalarSchema } from './schema-common';
 import { didYouMean } from './suggest';

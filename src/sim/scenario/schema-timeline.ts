@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isAddress } from './names';
 import { CheckSchema } from './schema-checks';
 import { AddressSchema, closedObject, DurationSchema, fail, hint, HostNameSchema, IdSchema, LocalTextSchema, named, ScalarSchema } from './schema-common';
-import { FAULT_KINDS } from './faults';
+import { FAULT_KINDS } from './fault-catalogue';
 import { FaultSchema } from './schema-faults';
 
 const AddressListSchema = z.union([AddressSchema, z.array(AddressSchema).min(1)]).describe('One address or a list of addresses.');
@@ -95,8 +95,8 @@ const actions = [
   closedObject({ ...timing, do: z.literal('flush-queue'), host: HostNameSchema.describe('The MTA whose queue is retried now.') }).describe('Retry every queued mail now, like postqueue -f.'),
 ] as const;
 
-/** ACTION_KINDS: the values of an action's `do`. */
-export const ACTION_KINDS = ['inject-fault', 'clear-fault', 'set-dns', 'set-account', 'send', 'pause', 'flush-queue'] as const;
+/** ACTION_KINDS: the values of an action's `do`, in menu order. */
+export const ACTION_KINDS = actions.map((a) => a.shape.do.value);
 
 /** ActionSchema is one action, told apart by `do`, taken at a time or when a check holds. */
 export const ActionSchema = z

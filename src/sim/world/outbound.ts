@@ -46,8 +46,15 @@ export class Outbound {
     this.settings = { ...POSTFIX_QUEUE_DEFAULTS };
   }
 
-  /** enqueue takes an accepted message: sign, then deliver locally or queue per domain. */
+  /**
+   * enqueue takes an accepted message: sign, then deliver locally or queue per domain. It runs
+   * as a task of its own, so queue actors are never created inside another machine's action.
+   */
   enqueue(m: QueuedMessage): void {
+    this.ctx.scheduler.setTimeout(() => this.enqueueNow(m), 0);
+  }
+
+  private enqueueNow(m: QueuedMessage): void {
     const fromDomain = domainOf(getHeader(m.raw, 'From')?.replace(/.*<([^>]+)>.*/, '$1') ?? m.from).toLowerCase();
     const selector = this.plan.dkimSign[fromDomain];
     const key = this.ctx.plan.dkimKeys[fromDomain];

@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveStatic, CHROMIUM_ARGS } from './e2e/static-server';
+const site = await serveStatic('dist');
+const ctx = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'look-')), { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const page = ctx.pages()[0];
+page.on('requestfailed', (r) => console.log('failed', r.url()));
+page.on('response', (r) => { if (r.status() >= 400) console.log('status', r.status(), r.url()); });
+await page.goto(site.url);
+await page.waitForTimeout(1000);
+await page.getByRole('tab', { name: 'Transcript' }).click();
+await page.waitForTimeout(500);
+console.log(await page.evaluate(() => [...document.styleSheets].map((s) => s.href + ' ' + s.cssRules.length)));
+console.log(await page.evaluate(() => document.querySelector('.transcripts')?.outerHTML.slice(0, 300)));
+await ctx.close(); await site.close();
