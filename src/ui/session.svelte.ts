@@ -124,7 +124,7 @@ export class Session {
     this.viewRequest = this.client
       .viewAt(this.options(), t)
       .then((v) => {
-        this.viewNow = v;
+        this.viewNow = v ?? this.view;
       })
       .catch(() => {
         this.viewNow = this.view;

@@ -68,7 +68,7 @@ export class SimClient {
   }
 
   /** viewAt re-runs the world to virtual time `t` and returns its picture there. */
-  viewAt(opts: SimulateOptions, t: number): Promise<WorldView> {
+  viewAt(opts: SimulateOptions, t: number): Promise<WorldView | null> {
     return this.call({ kind: 'viewAt', opts, t, fixture: this.fixture });
   }
 

@@ -57,7 +57,7 @@ export interface ReplyExplanation {
 /** SimCore: the functions of the core the worker uses. */
 export interface SimCore {
   simulate(opts: SimulateOptions): Promise<SimulateResult>;
-  viewAt(opts: SimulateOptions, t: number): Promise<WorldView>;
+  viewAt(opts: SimulateOptions, t: number): Promise<WorldView | undefined>;
 }
 
 /** FixtureName: a built-in synthetic world instead of the core (`stress` is the benchmark's). */

@@ -47,7 +47,10 @@ async function explain(code: number, enhanced: string | undefined, lang: 'en' | 
 async function handle(req: WorkerRequest): Promise<WorkerResponse> {
   if (req.kind === 'explain') return { id: req.id, ok: true, value: await explain(req.code, req.enhanced, req.lang), source: 'core' };
   const running = req.fixture ? { core: await fixtureCore(req.fixture), source: 'fixture' as const } : await (core ??= loadCore());
-  const value = req.kind === 'simulate' ? await running.core.simulate(req.opts) : await running.core.viewAt(req.opts, req.t);
+  if (req.kind === 'viewAt') return { id: req.id, ok: true, value: (await running.core.viewAt(req.opts, req.t)) ?? null, source: running.source };
+  const result = await running.core.simulate(req.opts);
+  // Only plain data crosses to the page: the core may return its live world alongside.
+  const value = result.ok ? { ok: true, trace: result.trace, view: result.view, horizon: result.horizon } : { ok: false, errors: result.errors };
   return { id: req.id, ok: true, value, source: running.source };
 }
 

@@ -21,6 +21,8 @@ export interface QueueSettings {
   lifetime: number;
   /** Send a delay warning (DSN action=delayed) after this long; 0 = never. */
   delayWarning: number;
+  /** An explicit schedule instead of backoff: the wait before each retry; the last one repeats. */
+  retry?: number[];
 }
 
 /** POSTFIX_QUEUE_DEFAULTS: queue_run_delay, minimal/maximal_backoff_time, maximal_queue_lifetime. */
@@ -87,6 +89,7 @@ type Ev =
 
 /** nextRetryTime: Postfix-style backoff after `attempts` failures, aligned to queue runs. */
 export function nextRetryTime(now: number, attempts: number, s: QueueSettings): number {
+  if (s.retry && s.retry.length) return now + s.retry[Math.min(attempts - 1, s.retry.length - 1)];
   const backoff = Math.min(s.minBackoff * 2 ** Math.max(0, attempts - 1), s.maxBackoff);
   const due = now + backoff;
   return Math.ceil(due / s.runInterval) * s.runInterval;

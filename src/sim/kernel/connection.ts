@@ -62,7 +62,8 @@ const RETRANSMIT_MS = [1000, 2000, 4000, 8000, 16000];
 /** Connection: one established (or establishing) TCP-like connection. */
 export class Connection {
   tls = false;
-  open = true;
+  /** Sides that have closed; data already on the wire still arrives (as after a TCP FIN). */
+  private closedBy = new Set<'client' | 'server'>();
   readonly client: Endpoint;
   readonly server: Endpoint;
   /** Set while one side waits for the peer's TLS handshake messages. */
@@ -112,6 +113,11 @@ export class Connection {
     });
   }
 
+  /** open is true until either side has closed. */
+  get open(): boolean {
+    return this.closedBy.size === 0 && !this.broken;
+  }
+
   /** serverAwaitTls makes the server side answer the next ClientHello with this certificate. */
   serverAwaitTls(cert: Certificate, done: (o: TlsOutcome) => void): void {
     this.peerTls = { side: 'server', cert, done };
@@ -132,36 +138,40 @@ export class Connection {
   }
 
   private endpoint(side: 'client' | 'server'): Endpoint {
-    const conn = this;
     const ep: Endpoint = {
-      conn,
+      conn: this,
       side,
-      send(line, meta) {
-        if (!conn.open) return;
-        const type = meta?.type ?? (side === 'client' ? `${lineProto(conn.proto)}.command` : `${lineProto(conn.proto)}.reply`);
+      send: (line, meta) => {
+        if (this.closedBy.has(side) || this.broken) return;
+        const type = meta?.type ?? (side === 'client' ? `${lineProto(this.proto)}.command` : `${lineProto(this.proto)}.reply`);
         const extra: Record<string, unknown> = { type, dir: side === 'client' ? 'C' : 'S', line };
         if (meta?.msg) extra.msg = meta.msg;
         const code = /^(\d{3})[ -](\d\.\d{1,3}\.\d{1,3})?/.exec(line);
-        if (side === 'server' && conn.proto === 'smtp' && code) {
+        if (side === 'server' && this.proto === 'smtp' && code) {
           extra.code = Number(code[1]);
           if (code[2]) extra.enhanced = code[2];
         }
-        conn.packet(side, extra, () => {
-          const peer = side === 'client' ? conn.server : conn.client;
+        this.packet(side, extra, () => {
+          const peer = side === 'client' ? this.server : this.client;
           // A client waiting for a TLS ServerHello that gets a plaintext line fails the handshake.
-          if (side === 'server' && conn.tlsWait?.side === 'client') {
-            conn.finishTls({ ok: false, reason: 'wrong-version-number' });
+          if (side === 'server' && this.tlsWait?.side === 'client') {
+            this.finishTls({ ok: false, reason: 'wrong-version-number' });
             return;
           }
           peer.onLine(line);
         });
       },
-      close() {
-        if (!conn.open) return;
-        conn.open = false;
-        conn.packet(side, { type: 'net.close' }, () => {
-          (side === 'client' ? conn.server : conn.client).onClose('peer');
-        }, true);
+      close: () => {
+        if (this.closedBy.has(side) || this.broken) return;
+        const first = this.closedBy.size === 0;
+        this.closedBy.add(side);
+        // Only the first close is a packet worth showing; the peer's answer to it is implied.
+        if (!first) return;
+        this.packet(side, { type: 'net.close' }, () => {
+          const peer = side === 'client' ? 'server' : 'client';
+          this.closedBy.add(peer);
+          (side === 'client' ? this.server : this.client).onClose('peer');
+        });
       },
       onLine: () => undefined,
       onClose: () => undefined,
@@ -169,8 +179,11 @@ export class Connection {
     return ep;
   }
 
+  /** broken is set when packets could not be delivered for too long. */
+  broken = false;
+
   /** packet sends one packet of this connection, retransmitting when a link loses it. */
-  private packet(side: 'client' | 'server', fields: Record<string, unknown>, onArrive: () => void, evenIfClosed = false, attempt = 0): void {
+  private packet(side: 'client' | 'server', fields: Record<string, unknown>, onArrive: () => void, attempt = 0): void {
     const from = side === 'client' ? this.clientHost : this.serverHost;
     const to = side === 'client' ? this.serverHost : this.clientHost;
     if (this.net.faults.hostDown(to) && attempt === 0 && fields.type !== 'net.close') {
@@ -182,17 +195,19 @@ export class Connection {
     const delivered = this.net.send(
       { ...fields, from, to, proto, conn: this.id, port: this.port, tls: this.tls } as never,
       () => {
-        if (this.open || evenIfClosed) onArrive();
+        // A side that has closed reads nothing more.
+        const receiver = side === 'client' ? 'server' : 'client';
+        if (!this.broken && !this.closedBy.has(receiver)) onArrive();
       },
     );
     if (!delivered) {
       if (attempt >= RETRANSMIT_MS.length) {
-        this.open = false;
+        this.broken = true;
         this.client.onClose('broken');
         this.server.onClose('broken');
         return;
       }
-      this.scheduler.setTimeout(() => this.packet(side, fields, onArrive, evenIfClosed, attempt + 1), RETRANSMIT_MS[attempt]);
+      this.scheduler.setTimeout(() => this.packet(side, fields, onArrive, attempt + 1), RETRANSMIT_MS[attempt]);
     }
   }
 }

@@ -54,7 +54,7 @@ export class Transport {
    * connect opens a connection from `from` to `to` (host name or address) on `port`.
    * `done` is called once: accepted (with the client endpoint), refused, or timeout.
    */
-  connect(from: string, to: string, port: number, done: (o: ConnectOutcome) => void, proto: Proto = 'smtp'): string {
+  connect(from: string, to: string, port: number, done: (o: ConnectOutcome) => void): string {
     const id = `c${++this.nextId}`;
     const target = this.net.hostByAddress(to);
     const server = target?.name ?? to;

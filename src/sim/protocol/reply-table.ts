@@ -172,7 +172,8 @@ function unknownExplanation(code: number, lang: Lang): Explanation {
  * and enhanced code; several entries sharing them (then it names them all); the enhanced code's
  * detail, then its subject (RFC 3463 §3); the basic reply code (RFC 5321 §4.2.2); and finally the
  * class: 4xx temporary (the sender's server retries), 5xx permanent (the message bounces).
- * Never throws; an impossible code gets a generic explanation.
+ * A code of 0 with an enhanced code (a DSN's `Status:` field) is explained from the enhanced
+ * code alone. Never throws; an impossible code gets a generic explanation.
  */
 export function explainReply(code: number, enhanced: string | undefined, lang: Lang, text?: string): Explanation {
   const c = Number.isFinite(code) ? Math.trunc(code) : 0;

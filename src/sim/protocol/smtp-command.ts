@@ -262,7 +262,7 @@ export function parseSmtpCommand(line: string): SmtpCommand | SmtpSyntaxError {
   }
 }
 
-/** SmtpVerbs lists every verb the parser understands, in RFC 5321 order. */
+/** SMTP_VERBS lists every verb the parser understands, in RFC 5321 order. */
 export const SMTP_VERBS: readonly SmtpVerb[] = ['EHLO', 'HELO', 'MAIL', 'RCPT', ...SIMPLE_VERBS, ...ARG_VERBS, 'AUTH'];
 
 function formatParams(params: EsmtpParams): string {

@@ -76,7 +76,8 @@ export function ehloKeywords(policy: ServerPolicy, state: SessionState): string[
   if (policy.tls === 'starttls' && !state.tls) kw.push('STARTTLS');
   // RFC 4954 §4 + Postfix smtpd_tls_auth_only: AUTH is only offered inside TLS.
   if (policy.auth && state.tls) kw.push('AUTH PLAIN LOGIN');
-  kw.push('ENHANCEDSTATUSCODES', '8BITMIME', 'DSN', 'SMTPUTF8', 'CHUNKING');
+  // Postfix also offers CHUNKING (BDAT); this server does not implement BDAT, so it does not offer it.
+  kw.push('ENHANCEDSTATUSCODES', '8BITMIME', 'DSN', 'SMTPUTF8');
   return kw;
 }
 

@@ -114,7 +114,7 @@ function mismatch(expected: Text, value: unknown, path: readonly PathSegment[]):
   return { en: `expected ${expected.en}, found ${describe(value).en}`, de: `erwartet wird ${expected.de}, gefunden: ${describe(value).de}` };
 }
 
-/** Branch issues at the union's own level: the alternative does not fit the value's shape at all. */
+/** Rates how badly one alternative of a union fits: Infinity for the wrong shape altogether, more for unknown or missing fields than for a wrong value inside. */
 function branchScore(errors: readonly Issue[], input: unknown): number {
   let score = 0;
   for (const e of errors) {
@@ -142,6 +142,7 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: Pa
     const missing = value === undefined && path.length > 0;
     return [{ path, at: 'value', message: missing ? { en: `'${field}' is missing: ${h.text.en}`, de: `'${field}' fehlt: ${h.text.de}` } : h.text }];
   }
+  if (issue.errors.length === 0) return [{ path, at: 'value', message: { en: `${describe(value).en} does not fit here`, de: `${describe(value).de} passt hier nicht` } }];
   const scores = issue.errors.map((errs) => branchScore(errs, value));
   const best = Math.min(...scores);
   if (best === Infinity) {

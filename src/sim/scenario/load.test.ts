@@ -122,13 +122,15 @@ describe('loadScenario: valid files', () => {
     const r = loadScenario('title: Just the default world\n');
     expect(r).toMatchObject({
       ok: true,
-      scenario: { version: 1, seed: 1, world: 'default', epoch: '2026-11-27T09:00:00Z', until: 3_600_000, hosts: {}, dns: {}, accounts: [], send: [], faults: [], actions: [], variables: {}, goals: [], solution: [] },
+      scenario: { title: { en: 'Just the default world', de: 'Just the default world' }, version: 1, seed: 1, world: 'default', epoch: '2026-11-27T09:00:00Z', until: 3_600_000, hosts: {}, dns: {}, accounts: [], send: [], faults: [], actions: [], variables: {}, goals: [], solution: [] },
     });
   });
 
   it('accepts a scenario that uses every part of the format', () => {
     const r = loadScenario(FULL, 'full.yaml');
     if (!r.ok) throw new Error(r.errors.map((e) => formatScenarioError(e, 'en')).join('\n'));
+    expect(r.scenario.title).toEqual({ en: 'Fix the SPF record', de: 'Den SPF-Eintrag reparieren' });
+    expect(r.scenario.goals[0].messages).toEqual({ complete: { en: 'Well done', de: 'Well done' }, incomplete: { en: 'Not yet', de: 'Noch nicht' } });
     expect(r.scenario.send[1]).toMatchObject({ mailFrom: '', via: 'direct', when: { fate: 'delivered', message: 'm1' } });
     expect(r.scenario.send[1].at).toBeUndefined();
     expect(r.scenario.send[0].cc).toEqual(['dave@example.org']);

@@ -36,11 +36,6 @@ export function isAddress(address: string): boolean {
   return /^[^\s@<>()[\]\\,;:"]+$/.test(local) && !local.startsWith('.') && !local.endsWith('.') && isHostName(address.slice(at + 1));
 }
 
-/** addressDomain returns the domain of a mail address (after the last `@`). */
-export function addressDomain(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1);
-}
-
 function ipv4Octets(ip: string): number[] | undefined {
   const parts = ip.split('.');
   if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p))) return undefined;

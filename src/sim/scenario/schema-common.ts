@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseDuration } from './duration';
 import { isAddress, isHostName, isIPv4, isIPv6, isReservedIPv4, isReservedIPv6, isReservedName, isReservedNetwork } from './names';
-import type { Text } from './text';
+import { textIn, type Text } from './text';
 
 /** SchemaHint is what a schema tells the loader about an issue it raised. */
 export interface SchemaHint {
@@ -69,7 +69,7 @@ export const DurationSchema = z
   })
   .meta({ description: "A duration: a number with a unit (ms, s, m, h, d, w), e.g. '300s', '20m', '1h30m', '5d'; a bare number is milliseconds." });
 
-/** LocalTextSchema is text for people: one string, or `{ en, de }`. */
+/** LocalTextSchema is text for people: one string, or `{ en, de }`; it yields a Text with both languages (a missing one falls back to the other). */
 export const LocalTextSchema = z
   .union(
     [
@@ -80,6 +80,7 @@ export const LocalTextSchema = z
     ],
     { error: () => hint({ text: { en: 'expected text, or a mapping with en and de', de: 'erwartet wird Text oder eine Zuordnung mit en und de' } }) },
   )
+  .transform((t): Text => ({ en: textIn(t, 'en'), de: textIn(t, 'de') }))
   .meta({ description: 'Text for people: a string, or { en, de } with one text per language.' });
 
 /** ScalarSchema is a single text, number or true/false value. */

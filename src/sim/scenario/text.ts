@@ -20,8 +20,3 @@ export function textIn(text: LocalText | undefined, lang: Lang): string {
   if (typeof text === 'string') return text;
   return text[lang] ?? text[lang === 'en' ? 'de' : 'en'] ?? '';
 }
-
-/** both builds a Text whose two languages are the same string (names, codes, quoted input). */
-export function both(s: string): Text {
-  return { en: s, de: s };
-}

@@ -45,6 +45,8 @@ export interface MailHostPlan {
   sizeLimit: number;
   imap?: boolean;
   pop3?: boolean;
+  /** Queue retry settings (ms) overriding Postfix's defaults; `retry` is an explicit schedule. */
+  queue?: { runInterval?: number; minBackoff?: number; maxBackoff?: number; lifetime?: number; delayWarning?: number; retry?: number[] };
 }
 
 /** AccountPlan: a person's mailbox and mail program. */

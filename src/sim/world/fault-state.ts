@@ -8,6 +8,8 @@ import type { Trace } from '../kernel/trace';
 
 /** FaultSpecInput: a fault as a scenario, the CLI or the UI asks for it. */
 export interface FaultSpecInput {
+  /** A name for the fault (so an action can clear it); generated when absent. */
+  id?: string;
   kind: string;
   target: string;
   /** Start (virtual ms); default now. */
@@ -44,7 +46,8 @@ export class FaultState {
 
   /** add registers a fault; it switches on at `from` and off after `for`. */
   add(spec: FaultSpecInput): ActiveFault {
-    const f: ActiveFault = { ...spec, id: `f${++this.counter}`, from: spec.from ?? this.now(), used: 0 };
+    ++this.counter;
+    const f: ActiveFault = { ...spec, id: spec.id ?? `f${this.counter}`, from: spec.from ?? this.now(), used: 0 };
     this.faults.push(f);
     this.at(f.from, () => {
       if (f.cleared !== undefined) return;

@@ -139,9 +139,9 @@ export class MailHost {
       const delay = Number(grey.params?.delay ?? 60_000);
       if (first === undefined) {
         this.greylist.set(key, this.ctx.scheduler.now());
-        return { key: 'greylisted', vars: { address: rcpt } };
+        return { key: 'greylisted.milter', vars: { address: rcpt } };
       }
-      if (this.ctx.scheduler.now() - first < delay) return { key: 'greylisted', vars: { address: rcpt } };
+      if (this.ctx.scheduler.now() - first < delay) return { key: 'greylisted.milter', vars: { address: rcpt } };
     }
     return 'ok';
   }

@@ -43,7 +43,8 @@ export class Outbound {
     private readonly ctx: WorldContext,
     private readonly plan: MailHostPlan,
   ) {
-    this.settings = { ...POSTFIX_QUEUE_DEFAULTS };
+    const { retry, ...q } = plan.queue ?? {};
+    this.settings = { ...POSTFIX_QUEUE_DEFAULTS, ...q, ...(retry ? { retry } : {}) };
   }
 
   /**

@@ -13,7 +13,8 @@ import { World } from './world';
 import type { FaultSpecInput } from './fault-state';
 import { defaultWorldPlan, DEFAULT_SENDS } from './default-world';
 import type { WorldView } from './view-model';
-import { planFromScenarioText, type PlannedRun, type PlanError } from './scenario-plan';
+import { planFromScenarioText, toFaultInput, type PlannedRun, type PlanError } from './scenario-plan';
+import type { Action } from '../scenario/schema';
 
 /** InterventionAction: one thing a user (or a lesson) does to the running world. */
 export type InterventionAction =
@@ -22,6 +23,9 @@ export type InterventionAction =
   | { do: 'send'; mail: Draft }
   | { do: 'set-account'; address: string; outgoing?: Partial<OutgoingSettings> }
   | { do: 'set-zone'; zone: string; text: string }
+  | { do: 'edit-zone'; zone: string; add?: string[]; remove?: string[] }
+  | { do: 'set-setting'; address: string; setting: string; value: string | number | boolean }
+  | { do: 'clear-faults'; kind?: string; target?: string }
   | { do: 'flush-queue'; host: string; msg?: string };
 
 /** Intervention: an action stamped with the virtual time it happens at. */
@@ -61,7 +65,7 @@ export function prepareWorld(opts: SimulateOptions): { ok: true; world: World; r
   } else {
     const plan = defaultWorldPlan();
     if (opts.seed !== undefined) plan.seed = opts.seed;
-    run = { plan, sends: DEFAULT_SENDS.map((s) => ({ at: s.at, draft: { from: s.from, to: s.to, subject: s.subject, body: s.body } })), faults: [], until: undefined, directSends: [] };
+    run = { plan, sends: DEFAULT_SENDS.map((s) => ({ at: s.at, draft: { from: s.from, to: s.to, subject: s.subject, body: s.body } })), faults: [], until: undefined, directSends: [], actions: [] };
   }
   const world = new World(run.plan);
   if (world.buildErrors.length) {
@@ -71,6 +75,10 @@ export function prepareWorld(opts: SimulateOptions): { ok: true; world: World; r
   for (const s of run.sends) world.send(s.at, s.draft);
   for (const d of run.directSends) world.scheduler.at(d.at, () => d.start(world));
   for (const f of [...run.faults, ...(opts.faults ?? [])]) world.injectFault(f);
+  for (const a of run.actions) {
+    const action = scenarioAction(a);
+    if (a.at !== undefined && action) world.scheduler.at(a.at, () => applyIntervention(world, action));
+  }
   for (const i of opts.interventions ?? []) world.scheduler.at(i.at, () => applyIntervention(world, i.action));
   return { ok: true, world, run };
 }
@@ -119,8 +127,60 @@ export function applyIntervention(world: World, a: InterventionAction): void {
       world.trace.record({ type: 'world.change', what: 'zone', detail: errors.length ? `${a.zone}: not applied, ${errors.length} error(s)` : `${a.zone} updated`, host: z?.server });
       return;
     }
+    case 'edit-zone': {
+      const z = world.dns.zones.get(a.zone.toLowerCase());
+      if (!z) return;
+      const lines = world.dns.zoneText(a.zone).split('\n');
+      const removed = lines.filter((l) => !(a.remove ?? []).some((r) => sameLine(l, r, a.zone)));
+      const errors = world.dns.loadZone(a.zone, z.server, [...removed, ...(a.add ?? [])].join('\n') + '\n');
+      world.trace.record({ type: 'world.change', what: 'zone', detail: errors.length ? `${a.zone}: not applied: ${errors[0].message.en}` : `${a.zone} edited`, host: z.server });
+      return;
+    }
+    case 'set-setting': {
+      const p = world.programs.programFor(a.address);
+      const [section, key] = a.setting.split('.');
+      world.trace.record({ type: 'world.change', what: 'account', detail: `${a.address} ${a.setting} = ${String(a.value)}`, host: p?.host });
+      if (p && section === 'outgoing' && key) p.actor.send({ type: 'mua.configure', outgoing: { [key]: key === 'port' ? Number(a.value) : a.value } as Partial<OutgoingSettings> });
+      return;
+    }
+    case 'clear-faults':
+      for (const f of world.faults.live()) if ((!a.kind || f.kind === a.kind) && (!a.target || f.target.toLowerCase() === a.target.toLowerCase())) world.faults.clear(f.id);
+      return;
     case 'flush-queue':
       world.mailHosts.get(a.host)?.outbound.retryNow(a.msg);
       return;
   }
+}
+
+/** sameLine tells whether a zone line matches a removal pattern: a whole record or "name type". */
+function sameLine(line: string, pattern: string, zone: string): boolean {
+  const norm = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
+  const fields = norm(line).split(' ');
+  const want = norm(pattern).split(' ');
+  if (!fields[0] || line.trim().startsWith(';') || line.trim().startsWith('$')) return false;
+  const owner = (n: string) => (n === '@' ? zone.toLowerCase() + '.' : n.endsWith('.') ? n : `${n}.${zone.toLowerCase()}.`);
+  if (want.length === 2) return owner(fields[0]) === owner(want[0]) && fields.includes(want[1]);
+  return norm(line) === norm(pattern);
+}
+
+/** scenarioAction maps a scenario's timed action onto an intervention. */
+export function scenarioAction(a: Action): InterventionAction | undefined {
+  switch (a.do) {
+    case 'inject-fault':
+      return { do: 'inject-fault', fault: toFaultInput(a.fault) };
+    case 'clear-fault':
+      return a.id ? { do: 'clear-fault', id: a.id } : { do: 'clear-faults', kind: a.kind, target: a.target };
+    case 'set-dns':
+      if (a.records !== undefined) return { do: 'set-zone', zone: a.zone, text: typeof a.records === 'string' ? a.records : a.records.join('\n') + '\n' };
+      return { do: 'edit-zone', zone: a.zone, add: a.add, remove: a.remove };
+    case 'set-account':
+      return { do: 'set-setting', address: a.address, setting: a.setting, value: a.value };
+    case 'send':
+      return { do: 'send', mail: { from: a.mail.from, to: a.mail.to, cc: a.mail.cc, subject: a.mail.subject, body: (a.mail.body ?? '').replace(/\r?\n/g, '\r\n'), size: a.mail.size } };
+    case 'flush-queue':
+      return { do: 'flush-queue', host: a.host };
+    case 'pause':
+      return undefined;
+  }
+  return undefined;
 }
