@@ -17,7 +17,8 @@ for (const tab of ['Mail', 'Inspector', 'Transcript', 'Events']) {
   await page.waitForTimeout(300);
 }
 await page.getByRole('tab', { name: 'Mail' }).click();
-for (const b of ['bob-phone', 'carol-pc', 'alice-pc']) { console.log(b); await page.getByRole('button', { name: new RegExp(b) }).click(); await page.waitForTimeout(200); }
+for (const b of ['bob-phone', 'carol-pc', 'alice-pc']) { console.log(b); await page.getByRole('group', { name: 'Mail programs' }).getByRole('button', { name: new RegExp(b) }).click(); await page.waitForTimeout(200); }
+await page.getByRole('tab', { name: 'Mail' }).click(); await page.waitForTimeout(300);
 for (const p of ['Outbox', 'Write', 'Account settings', 'Providers & ports']) { console.log(p); await page.getByRole('button', { name: new RegExp('^' + p) }).click(); await page.waitForTimeout(200); await page.screenshot({ path: `/tmp/mail-${p[0]}.png` }); }
 await page.locator('.nv-host').first().click(); await page.waitForTimeout(300); await page.screenshot({ path: '/tmp/insp-host.png' });
 await page.getByRole('button', { name: 'Deutsch' }).click(); await page.waitForTimeout(300);

@@ -63,7 +63,7 @@ function portTls(port: number): SmtpServicePlan['tls'] {
 
 /** applyScenario changes a plan as the scenario says. */
 export function applyScenario(plan: WorldPlan, s: Scenario): WorldPlan {
-  plan.title = typeof s.title === 'string' ? s.title : (s.title.en ?? s.title.de ?? '');
+  plan.title = s.title.en;
   plan.seed = s.seed;
   plan.epoch = Date.parse(s.epoch);
   for (const [name, h] of Object.entries(s.hosts)) {
