@@ -84,7 +84,8 @@ export class Session {
       this.trace = result.trace;
       this.view = result.view;
       this.horizon = Math.max(result.horizon, result.trace.at(-1)?.t ?? 0);
-      this.setPosition(positionAt(this.times, Math.min(this.now, this.horizon)));
+      // A fresh world starts before its first event; after a change, playback stays where it was.
+      this.setPosition(this.shown === 0 && this.now === 0 ? { now: 0, shown: 0 } : positionAt(this.times, Math.min(this.now, this.horizon)));
       this.phase = 'ready';
       this.refreshView();
     } catch (err) {
