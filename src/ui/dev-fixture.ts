@@ -253,5 +253,6 @@ function fixtureView(trace: TraceEvent[], t: number, mails: { msg: string; to: s
       { address: 'carol@example.net', clientHost: 'carol-pc', reads: 'pop3', outgoing: { server: 'smtp.example.net', port: 465, security: 'tls', user: 'carol@example.net', password: 'carol-secret' }, incoming: { server: 'mail.example.net', port: 110, security: 'starttls', protocol: 'pop3', user: 'carol@example.net', password: 'carol-secret', keepOnServer: false }, outbox: [], downloaded: stored('carol@example.net').filter((m) => fetched('carol-pc').has(m.msg)) },
     ],
     faults: [],
+    auth: [],
   };
 }

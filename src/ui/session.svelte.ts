@@ -14,6 +14,9 @@ import type { FixtureName, Intervention, ScenarioError, SimulateOptions } from '
 /** Selection: what the inspector shows. */
 export type Selection = { kind: 'host'; name: string } | { kind: 'event'; index: number } | null;
 
+/** CALM_MS: how often lists and inspectors follow playback while it runs. */
+const CALM_MS = 250;
+
 /** DEFAULT_SPEED: the speed a fresh page plays at (slow enough to follow each command). */
 export const DEFAULT_SPEED = SPEEDS.findIndex((s) => s.id === 'x0.1');
 
@@ -33,6 +36,11 @@ export class Session {
   horizon = $state(0);
   now = $state(0);
   shown = $state(0);
+  /**
+   * `shown`, updated at most a few times a second while playing (at once when stepping or
+   * paused): lists, transcripts and inspectors follow this, so the animation keeps its frames.
+   */
+  shownCalm = $state(0);
   playing = $state(false);
   speed = $state(DEFAULT_SPEED);
   /** Skip quiet periods (nothing in flight, next event far away) while playing. */
@@ -51,11 +59,14 @@ export class Session {
   readonly transcripts = $derived(transcripts(this.trace));
   readonly hostNames = $derived(new Set((this.view?.hosts ?? []).map((h) => h.name)));
   private readonly tracker = $derived(new StatusTracker(this.trace, this.hostNames));
-  readonly hostStatus = $derived(this.tracker.at(this.shown));
+  readonly hostStatus = $derived(this.tracker.at(this.shownCalm));
   /** The event that happened last: stepping and clicking highlight it. */
   readonly current = $derived(this.shown > 0 ? this.shown - 1 : -1);
+  /** `current`, following `shownCalm`: for highlights drawn in the SVG. */
+  readonly currentCalm = $derived(this.shownCalm > 0 ? this.shownCalm - 1 : -1);
 
   private frame = 0;
+  private lastCalm = 0;
   private lastFrame = 0;
   private viewRequest: Promise<void> | undefined;
   private viewDirty = false;
@@ -112,7 +123,18 @@ export class Session {
   private setPosition(pos: Position): void {
     this.now = pos.now;
     this.shown = pos.shown;
-    this.refreshView();
+    this.calm(true);
+  }
+
+  /** calm brings `shownCalm` and the world view up to date, at once or when enough time has passed. */
+  private calm(now: boolean): void {
+    const wall = performance.now();
+    if (!now && wall - this.lastCalm < CALM_MS) return;
+    this.lastCalm = wall;
+    if (this.shownCalm !== this.shown) {
+      this.shownCalm = this.shown;
+      this.refreshView();
+    }
   }
 
   /** refreshView asks the worker for the world at `now`; one request at a time, the latest wins. */
@@ -151,6 +173,7 @@ export class Session {
   pause(): void {
     this.playing = false;
     cancelAnimationFrame(this.frame);
+    this.calm(true);
     this.refreshView();
   }
 
@@ -169,10 +192,8 @@ export class Session {
     if (step.skipped > 0) this.skipped = step.skipped;
     const pos = positionAt(this.times, step.now);
     this.now = pos.now;
-    if (pos.shown !== this.shown) {
-      this.shown = pos.shown;
-      this.refreshView();
-    }
+    this.shown = pos.shown;
+    this.calm(false);
     if (this.now >= this.horizon) {
       this.pause();
       return;

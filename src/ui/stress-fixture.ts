@@ -8,8 +8,15 @@ import type { HostView, WorldView } from '../sim/world/view-model';
 const ROLES: HostView['role'][] = ['client', 'submission', 'mta', 'mx', 'store', 'dns', 'client', 'relay'];
 const PROTOS: [Proto, string][] = [['smtp', 'smtp.command'], ['smtp', 'smtp.reply'], ['dns', 'dns.query'], ['tls', 'tls.step'], ['imap', 'imap.command'], ['pop3', 'pop3.reply'], ['tcp', 'net.connect']];
 
-/** stressRun builds the stress world: `hosts` hosts, `inFlight` packets in the air throughout. */
-export function stressRun(hosts = 100, inFlight = 500, durationMs = 20_000): { trace: TraceEvent[]; view: WorldView; horizon: number } {
+type StressRun = { trace: TraceEvent[]; view: WorldView; horizon: number };
+let cached: StressRun | undefined;
+
+/** stressRun builds the stress world (once): 100 hosts, about 500 packets in the air throughout. */
+export function stressRun(): StressRun {
+  return (cached ??= buildStressRun(100, 500, 20_000));
+}
+
+function buildStressRun(hosts: number, inFlight: number, durationMs: number): StressRun {
   let seed = 42;
   const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
   const routers = Array.from({ length: 8 }, (_, i) => `router-${i}`);
@@ -38,6 +45,6 @@ export function stressRun(hosts = 100, inFlight = 500, durationMs = 20_000): { t
     const [proto, type] = PROTOS[i % PROTOS.length];
     trace.push({ t: Math.round(t * 100) / 100, type, from, to, route: [from, ...mid, to], arrive: Math.round((t + flight) * 100) / 100, proto, conn: `c${i}`, port: 25, tls: i % 3 === 0, dir: 'C', line: `LINE ${i}`, step: 'ClientHello', id: `q${i}`, name: 'example.org', qtype: 'MX' } as unknown as TraceEvent);
   }
-  const view: WorldView = { t: 0, epoch: Date.UTC(2026, 2, 2, 9), title: 'Stress world', hosts: hostViews, links, queues: [], mailboxes: [], zones: [], accounts: [], faults: [] };
+  const view: WorldView = { t: 0, epoch: Date.UTC(2026, 2, 2, 9), title: 'Stress world', hosts: hostViews, links, queues: [], mailboxes: [], zones: [], accounts: [], faults: [], auth: [] };
   return { trace, view, horizon: durationMs + flight };
 }

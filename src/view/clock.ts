@@ -30,5 +30,10 @@ export function formatDuration(ms: number, units = { ms: 'ms', s: 's', min: 'min
 export function formatAbsolute(epoch: number, ms: number, locale: string): string {
   const d = new Date(epoch + ms);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(d) + ' UTC';
+  let f = FORMATS.get(locale);
+  if (!f) FORMATS.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })));
+  return f.format(d) + ' UTC';
 }
+
+// Building a formatter is far slower than using one; the clock formats every frame.
+const FORMATS = new Map<string, Intl.DateTimeFormat>();

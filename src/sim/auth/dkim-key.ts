@@ -113,6 +113,22 @@ function modulusBits(key: CryptoKeyHandle): number {
   return typeof alg.modulusLength === 'number' ? alg.modulusLength : 0;
 }
 
+// Importing a key is the costliest step of signing or verifying; the same key text always gives
+// the same key, so each text is imported once (bounded, so a student's many key edits cannot grow it).
+const privateKeys = new Map<string, Promise<ImportedKey | DkimKeyError>>();
+const publicKeys = new Map<string, Promise<ImportedKey | DkimKeyError>>();
+const MEMO_LIMIT = 64;
+
+function memo(cache: Map<string, Promise<ImportedKey | DkimKeyError>>, text: string, make: () => Promise<ImportedKey | DkimKeyError>): Promise<ImportedKey | DkimKeyError> {
+  let hit = cache.get(text);
+  if (!hit) {
+    if (cache.size >= MEMO_LIMIT) cache.delete(cache.keys().next().value as string);
+    hit = make();
+    cache.set(text, hit);
+  }
+  return hit;
+}
+
 async function tryImport(format: 'pkcs8' | 'spki', octets: Uint8Array, usage: 'sign' | 'verify'): Promise<CryptoKeyHandle | null> {
   try {
     return await crypto.subtle.importKey(format, toArrayBuffer(octets), RSA_SHA256, false, [usage]);
@@ -125,7 +141,11 @@ async function tryImport(format: 'pkcs8' | 'spki', octets: Uint8Array, usage: 's
  * importDkimPrivateKey reads an RSA private key for signing: PKCS#8 as bare base64 or PEM
  * (`BEGIN PRIVATE KEY`), or PKCS#1 PEM (`BEGIN RSA PRIVATE KEY`).
  */
-export async function importDkimPrivateKey(text: string): Promise<ImportedKey | DkimKeyError> {
+export function importDkimPrivateKey(text: string): Promise<ImportedKey | DkimKeyError> {
+  return memo(privateKeys, text, () => importPrivate(text));
+}
+
+async function importPrivate(text: string): Promise<ImportedKey | DkimKeyError> {
   const read = readKeyText(text);
   if (!read) return keyError('syntax', 'The private key is not base64 or PEM text.', 'Der private Schlüssel ist weder Base64- noch PEM-Text.');
   if (read.label === 'ENCRYPTED PRIVATE KEY') {
@@ -142,7 +162,11 @@ export async function importDkimPrivateKey(text: string): Promise<ImportedKey | 
  * importDkimPublicKey reads the `p=` value of a key record: base64 of a SubjectPublicKeyInfo
  * (RFC 6376 §3.6.1), or of a bare PKCS#1 RSAPublicKey as some publishers write it.
  */
-export async function importDkimPublicKey(p: string): Promise<ImportedKey | DkimKeyError> {
+export function importDkimPublicKey(p: string): Promise<ImportedKey | DkimKeyError> {
+  return memo(publicKeys, p, () => importPublic(p));
+}
+
+async function importPublic(p: string): Promise<ImportedKey | DkimKeyError> {
   const octets = decodeBase64(p);
   if (!octets || octets.length === 0) return keyError('syntax', 'The p= value is not valid base64.', 'Der Wert von p= ist kein gültiges Base64.');
   const key = (await tryImport('spki', octets, 'verify')) ?? (await tryImport('spki', pkcs1PublicToSpki(octets), 'verify'));

@@ -62,6 +62,8 @@ const RETRANSMIT_MS = [1000, 2000, 4000, 8000, 16000];
 /** Connection: one established (or establishing) TCP-like connection. */
 export class Connection {
   tls = false;
+  /** The client's n-th connection attempt to this server (set by the transport). */
+  attempt = 1;
   /** Sides that have closed; data already on the wire still arrives (as after a TCP FIN). */
   private closedBy = new Set<'client' | 'server'>();
   readonly client: Endpoint;
@@ -89,7 +91,8 @@ export class Connection {
    * implicit TLS). The server side must call `serverAwaitTls` to take part; a server that
    * does not (plaintext port) sends plain lines, which the client reports as a wrong version.
    */
-  clientStartTls(serverName: string, done: (o: TlsOutcome) => void): void {
+  clientStartTls(serverName: string, done: (o: TlsOutcome) => void, opts: { verify?: boolean } = {}): void {
+    const verify = opts.verify ?? true;
     this.tlsWait = { side: 'client', serverName, done };
     this.packet('client', { type: 'tls.step', step: 'ClientHello', detail: `SNI ${serverName}` }, () => {
       const server = this.peerTls;
@@ -100,6 +103,15 @@ export class Connection {
       }
       this.packet('server', { type: 'tls.step', step: 'ServerHello', detail: `certificate for ${server.cert.names.join(', ')}` }, () => {
         const problem = checkCertificate(server.cert, serverName, this.scheduler.now());
+        // Opportunistic TLS between MTAs (RFC 7435, Postfix smtp_tls_security_level=may) does not
+        // verify the certificate: the session is encrypted but "untrusted", and mail still flows.
+        if (problem && !verify) {
+          this.packet('client', { type: 'tls.step', step: 'Finished', detail: `certificate not verified (${problem})` }, () => {
+            this.tls = true;
+            this.finishTls({ ok: true }, `untrusted: ${problem}`);
+          });
+          return;
+        }
         if (problem) {
           this.packet('client', { type: 'tls.step', step: 'Alert', detail: problem }, () => undefined);
           this.finishTls({ ok: false, reason: problem });
@@ -123,14 +135,14 @@ export class Connection {
     this.peerTls = { side: 'server', cert, done };
   }
 
-  private finishTls(outcome: TlsOutcome): void {
+  private finishTls(outcome: TlsOutcome, note?: string): void {
     const client = this.tlsWait;
     const server = this.peerTls;
     this.tlsWait = undefined;
     this.peerTls = undefined;
     this.trace.record(
       outcome.ok
-        ? { type: 'tls.established', conn: this.id, client: this.clientHost, server: this.serverHost, port: this.port }
+        ? { type: 'tls.established', conn: this.id, client: this.clientHost, server: this.serverHost, port: this.port, ...(note ? { reason: note } : {}) }
         : { type: 'tls.failed', conn: this.id, client: this.clientHost, server: this.serverHost, port: this.port, reason: outcome.reason },
     );
     server?.done(outcome);
@@ -186,8 +198,8 @@ export class Connection {
   private packet(side: 'client' | 'server', fields: Record<string, unknown>, onArrive: () => void, attempt = 0): void {
     const from = side === 'client' ? this.clientHost : this.serverHost;
     const to = side === 'client' ? this.serverHost : this.clientHost;
-    if (this.net.faults.hostDown(to) && attempt === 0 && fields.type !== 'net.close') {
-      // The peer went down mid-session: packets vanish and the sender's timers decide.
+    if ((this.net.faults.hostDown(to) || this.net.faults.hostDown(from)) && attempt === 0 && fields.type !== 'net.close') {
+      // A host went down mid-session: packets to or from it vanish and the other side's timers decide.
       this.trace.record({ type: 'net.drop', conn: this.id, from, to, at: to, reason: 'host-down' });
       return;
     }

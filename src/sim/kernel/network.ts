@@ -38,12 +38,12 @@ export interface Link {
 
 /** NetworkFaults: what the network asks the fault layer before a packet or connection. */
 export interface NetworkFaults {
-  /** True when the host is down: it answers nothing. */
-  hostDown(host: string): boolean;
+  /** True when the host is down: it answers nothing. `attempt`: the client's n-th connection attempt to it. */
+  hostDown(host: string, attempt?: number): boolean;
   /** A reason when a router on the route silently drops this TCP connection attempt. */
-  filtered(from: string, to: string, port: number, route: string[]): string | undefined;
+  filtered(from: string, to: string, port: number, route: string[], attempt?: number): string | undefined;
   /** True when a service that normally listens on this port is switched off. */
-  portClosed(host: string, port: number): boolean;
+  portClosed(host: string, port: number, attempt?: number): boolean;
 }
 
 /** Delivery: what `send` returns: arrival time, or undefined when the packet was lost. */

@@ -15,12 +15,15 @@ interface Task {
   at: number;
   seq: number;
   fn: () => void;
+  dead?: boolean;
 }
 
 /** Scheduler: virtual clock plus a binary heap of tasks ordered by (time, sequence). */
 export class Scheduler {
   private heap: Task[] = [];
-  private cancelled = new Set<number>();
+  /** Live tasks by id, so a cancel marks its task dead in O(1). */
+  private live = new Map<number, Task>();
+  private dead = 0;
   private seq = 0;
   private current = 0;
   private pending: Promise<unknown>[] = [];
@@ -35,13 +38,23 @@ export class Scheduler {
   /** setTimeout schedules `fn` after `ms` of virtual time (XState Clock interface). */
   setTimeout(fn: (...args: unknown[]) => void, ms: number): TimerId {
     const id = ++this.seq;
-    this.push({ at: this.current + Math.max(0, Math.round(ms)), seq: id, fn });
+    const task: Task = { at: this.current + Math.max(0, Math.round(ms)), seq: id, fn };
+    this.live.set(id, task);
+    this.push(task);
     return id;
   }
 
   /** clearTimeout cancels a scheduled task (XState Clock interface). */
   clearTimeout(id: TimerId | undefined): void {
-    if (id !== undefined) this.cancelled.add(id);
+    if (id === undefined) return;
+    const task = this.live.get(id);
+    if (!task) return;
+    task.dead = true;
+    task.fn = noop;
+    this.live.delete(id);
+    // Cancelled timers (every state exit cancels its `after` delays) would pile up in the heap;
+    // rebuild it when most of it is dead.
+    if (++this.dead > 1024 && this.dead * 2 > this.heap.length) this.compact();
   }
 
   /** at schedules `fn` at an absolute virtual time (never in the past). */
@@ -76,6 +89,7 @@ export class Scheduler {
       const next = this.nextTime();
       if (next === undefined || next > until || n >= maxTasks) break;
       const task = this.pop()!;
+      this.live.delete(task.seq);
       this.current = task.at;
       task.fn();
       this.executed++;
@@ -92,10 +106,17 @@ export class Scheduler {
   }
 
   private dropCancelled(): void {
-    while (this.heap.length && this.cancelled.has(this.heap[0].seq)) {
-      this.cancelled.delete(this.heap[0].seq);
+    while (this.heap.length && this.heap[0].dead) {
       this.pop();
+      this.dead--;
     }
+  }
+
+  private compact(): void {
+    const keep = this.heap.filter((t) => !t.dead);
+    this.heap = [];
+    this.dead = 0;
+    for (const t of keep) this.push(t);
   }
 
   private push(task: Task): void {
@@ -131,6 +152,8 @@ export class Scheduler {
     return top;
   }
 }
+
+function noop(): void {}
 
 function before(a: Task, b: Task): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq);

@@ -84,6 +84,8 @@ export function formatTraceEvent(e: TraceEvent): string | undefined {
       return `${at} mail ${e.host}: ${e.msg} error: ${e.reason}`;
     case 'mail.reject':
       return `${at} mail ${e.host}: ${e.msg} rejected: ${e.reason}`;
+    case 'mail.modify':
+      return `${at} mail ${e.host}: ${e.msg} changed in transit: ${e.reason}`;
     case 'mail.fetch':
       return `${at} mail ${e.host}: ${e.msg} fetched by ${e.mailbox}${e.reason ? ` (${e.reason})` : ''}`;
     case 'auth.spf':

@@ -139,9 +139,9 @@ export interface QueueEvent extends TraceBase {
   nextRetry?: number;
 }
 
-/** MailEvent: the life of a message outside a protocol line: created, stored, rejected, fate. */
+/** MailEvent: the life of a message outside a protocol line: created, stored, rejected, changed in transit, fate. */
 export interface MailEvent extends TraceBase, Partial<Omit<PacketFields, 'from' | 'to'>> {
-  type: 'mail.submit' | 'mail.store' | 'mail.reject' | 'mail.error' | 'mail.fetch';
+  type: 'mail.submit' | 'mail.store' | 'mail.reject' | 'mail.error' | 'mail.fetch' | 'mail.modify';
   host: string;
   /** For a hand-off between hosts (MX → mail store), the hosts it travelled between. */
   via?: string;

@@ -6,6 +6,9 @@ import type { Network } from './network';
 import type { Scheduler } from './scheduler';
 import type { Trace, Proto } from './trace';
 
+/** SYN_RETRIES_MS: a lost SYN (or SYN-ACK) is sent again after these waits, within the connect timeout. */
+const SYN_RETRIES_MS = [1000, 2000, 4000, 8000, 16000];
+
 /** Service: a listener registered on a port, with the protocol it speaks. */
 export interface Service {
   proto: Proto;
@@ -19,6 +22,8 @@ export class Transport {
   private services = new Map<string, Map<number, Service>>();
   private nextId = 0;
   private open = new Map<string, Connection>();
+  /** Connection attempts per `client>server`, counted from 1. */
+  private attempts = new Map<string, number>();
 
   constructor(
     private readonly net: Network,
@@ -41,8 +46,13 @@ export class Transport {
 
   /** openConnections lists the connections still open (the inspector shows them). */
   openConnections(): Connection[] {
-    for (const [id, c] of this.open) if (!c.open) this.open.delete(id);
+    this.forgetClosed();
     return [...this.open.values()];
+  }
+
+  // Closed connections are forgotten now and then, so a long run does not keep every session alive.
+  private forgetClosed(): void {
+    for (const [id, c] of this.open) if (!c.open) this.open.delete(id);
   }
 
   /** servicesOf lists the ports a host listens on. */
@@ -58,6 +68,10 @@ export class Transport {
     const id = `c${++this.nextId}`;
     const target = this.net.hostByAddress(to);
     const server = target?.name ?? to;
+    // The n-th attempt of this client to this server: faults bound to an attempt ask for it.
+    const key = `${from}>${server}`;
+    const attempt = (this.attempts.get(key) ?? 0) + 1;
+    this.attempts.set(key, attempt);
     let settled = false;
     const settle = (o: ConnectOutcome) => {
       if (settled) return;
@@ -67,13 +81,13 @@ export class Transport {
     };
     const timer = this.scheduler.setTimeout(() => {
       if (settled) return;
-      const reason = !target ? 'no-such-host' : this.net.faults.hostDown(server) ? 'host-down' : filtered ?? 'no-answer';
+      const reason = !target ? 'no-such-host' : this.net.faults.hostDown(server, attempt) ? 'host-down' : filtered ?? 'no-answer';
       this.trace.record({ type: 'net.timeout', conn: id, from, to: server, port, reason });
       settle({ kind: 'timeout', reason });
     }, CONNECT_TIMEOUT_MS);
     if (!target) return id;
     const route = this.net.route(from, server);
-    const filtered = route ? this.net.faults.filtered(from, server, port, route) : undefined;
+    const filtered = route ? this.net.faults.filtered(from, server, port, route, attempt) : undefined;
     const syn = { type: 'net.connect', from, to: server, proto: 'tcp', conn: id, port } as const;
     if (filtered) {
       // The SYN leaves but a firewall on the way drops it; the client only sees silence.
@@ -82,21 +96,33 @@ export class Transport {
       this.trace.record({ type: 'net.drop', conn: id, from, to: server, at, reason: filtered });
       return id;
     }
-    this.net.send(syn as never, () => {
-      if (this.net.faults.hostDown(server)) {
+    let conn: Connection | undefined;
+    this.retransmit(syn, () => settled, () => {
+      if (this.net.faults.hostDown(server, attempt)) {
         this.trace.record({ type: 'net.drop', conn: id, from, to: server, at: server, reason: 'host-down' });
         return;
       }
-      const service = this.net.faults.portClosed(server, port) ? undefined : this.services.get(server)?.get(port);
+      if (conn) return; // a retransmitted SYN for a connection already accepted
+      const service = this.net.faults.portClosed(server, port, attempt) ? undefined : this.services.get(server)?.get(port);
       if (!service) {
-        this.net.send({ type: 'net.refuse', from: server, to: from, proto: 'tcp', conn: id, port } as never, () => settle({ kind: 'refused' }));
+        this.retransmit({ type: 'net.refuse', from: server, to: from, proto: 'tcp', conn: id, port }, () => settled, () => settle({ kind: 'refused' }));
         return;
       }
-      const conn = new Connection(id, from, server, port, service.proto, this.net, this.scheduler, this.trace);
+      conn = new Connection(id, from, server, port, service.proto, this.net, this.scheduler, this.trace);
+      conn.attempt = attempt;
+      if (this.open.size > 256) this.forgetClosed();
       this.open.set(id, conn);
-      this.net.send({ type: 'net.accept', from: server, to: from, proto: 'tcp', conn: id, port } as never, () => settle({ kind: 'accepted', client: conn.client }));
-      service.listener(conn.server, conn);
+      const accepted = conn;
+      // The service starts once its SYN-ACK is on the way (a lost one is sent again first).
+      this.retransmit({ type: 'net.accept', from: server, to: from, proto: 'tcp', conn: id, port }, () => settled, () => settle({ kind: 'accepted', client: accepted.client }), () => service.listener(accepted.server, accepted));
     });
     return id;
+  }
+
+  /** retransmit sends a handshake packet again after 1, 2, 4, 8, 16 s while it is lost and still wanted (RFC 6298 §5). */
+  private retransmit(packet: Record<string, unknown>, done: () => boolean, onArrive: () => void, onSent?: () => void, n = 0): void {
+    if (done()) return;
+    if (this.net.send(packet as never, onArrive)) return onSent?.();
+    if (n < SYN_RETRIES_MS.length) this.scheduler.setTimeout(() => this.retransmit(packet, done, onArrive, onSent, n + 1), SYN_RETRIES_MS[n]);
   }
 }

@@ -16,7 +16,7 @@ describe('scenarioJsonSchema', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties)).toEqual([
-      '$schema', 'version', 'title', 'description', 'seed', 'world', 'epoch', 'until', 'hosts', 'dns', 'accounts', 'send', 'faults', 'actions', 'variables', 'goals', 'solution',
+      '$schema', 'version', 'title', 'description', 'seed', 'world', 'epoch', 'until', 'hosts', 'dns', 'accounts', 'send', 'faults', 'actions', 'variables', 'goals', 'solution', 'gradedBy',
     ]);
     expect(schema.required).toEqual(['title']);
     for (const [name, prop] of Object.entries(schema.properties)) expect(prop.description, name).toBeTruthy();

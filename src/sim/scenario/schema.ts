@@ -71,6 +71,9 @@ export const ScenarioSchema = closedObject({
   variables: z.record(VariableNameSchema, VariableSchema).default({}).describe('Per-student variables, used as {{name}} in any text.'),
   goals: z.array(GoalSchema).default([]).describe('Graded goals.'),
   solution: z.array(ActionSchema).default([]).describe('Actions that solve the exercise (run by lessons:check).'),
+  gradedBy: named(['solution', 'watching'], { en: 'way of grading', de: 'Bewertungsart' })
+    .default('solution')
+    .describe('solution (default): the goals fail until someone acts, and `solution` shows how; watching: the goals hold when the scenario simply runs (a guided tour), so lessons:check expects them to pass with no action at all.'),
 })
   .superRefine((s, ctx) => {
     unique(ctx, s.goals.map((g) => g.id), (i) => ['goals', i, 'id'], { en: 'goal id', de: 'Die Ziel-Kennung' });

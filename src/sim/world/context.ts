@@ -15,6 +15,7 @@ import type { Mailboxes } from '../store/mailboxes';
 import type { DnsService } from './dns-service';
 import type { FaultState } from './fault-state';
 import type { Ledger } from './ledger';
+import type { AuthLog } from './auth-log';
 import type { AccountPlan, WorldPlan } from './default-world';
 
 /** WorldContext: the shared services of one world. */
@@ -28,6 +29,8 @@ export interface WorldContext {
   readonly dns: DnsService;
   readonly faults: FaultState;
   readonly ledger: Ledger;
+  /** Every receiving server's SPF, DKIM, DMARC and spam checks, per message. */
+  readonly authLog: AuthLog;
   /** Mail stores by host. */
   readonly stores: Map<string, Mailboxes>;
   /** MDAs by store host. */

@@ -10,6 +10,8 @@
  */
 import type { HostRole } from '../kernel/network';
 import { DEFAULT_DKIM_KEYS } from './default-keys';
+import type { InboundPolicy } from './inbound-policy';
+import type { TransitChanges } from './message-modify';
 
 /** HostPlan: one host of a world plan. */
 export interface HostPlan {
@@ -47,6 +49,10 @@ export interface MailHostPlan {
   pop3?: boolean;
   /** Queue retry settings (ms) overriding Postfix's defaults; `retry` is an explicit schedule. */
   queue?: { runInterval?: number; minBackoff?: number; maxBackoff?: number; lifetime?: number; delayWarning?: number; retry?: number[] };
+  /** How an MX acts on SPF, DKIM, DMARC, block lists and spam scores (defaults when absent). */
+  inbound?: InboundPolicy;
+  /** What a relay or list host changes in every message it passes on (breaks DKIM). */
+  modify?: TransitChanges;
 }
 
 /** AccountPlan: a person's mailbox and mail program. */
@@ -81,7 +87,11 @@ export interface WorldPlan {
   dnsbl: string[];
 }
 
-const ORG_SPF = '"v=spf1 mx -all"';
+/**
+ * ORG_SPF: example.org's outbound mail leaves from its mail store `mail.example.org`, which is not
+ * one of its MXs, so the record names it next to `mx` (RFC 7208 §5.4, §5.3).
+ */
+const ORG_SPF = '"v=spf1 mx a:mail.example.org -all"';
 
 /** defaultWorldPlan returns a fresh copy of the built-in world. */
 export function defaultWorldPlan(): WorldPlan {
@@ -187,8 +197,12 @@ export function defaultWorldPlan(): WorldPlan {
           '@        IN SOA ns.example.com. hostmaster.example.com. 2026112701 7200 900 1209600 300',
           '@        IN NS  ns.example.com.',
           '@        IN MX  10 smtp.example.com.',
-          '@        IN TXT "v=spf1 ip4:192.0.2.25 -all"',
+          '; SPF (RFC 7208): smtp.example.com hands all outbound mail to the smart host relay.example.net,',
+          '; so receivers see the relay\'s address, not 192.0.2.25. A domain that uses a provider\'s smart',
+          '; host must authorise it: include: the provider\'s published list (_spf.example.net).',
+          '@        IN TXT "v=spf1 ip4:192.0.2.25 include:_spf.example.net -all"',
           'smtp     IN A    192.0.2.25',
+          'smtp     IN TXT  "v=spf1 a -all"',
           'smtp     IN AAAA 2001:db8:c0::25',
           'ns       IN A    192.0.2.53',
           `${keyCom.selector}._domainkey IN TXT ${keyCom.zoneTxt}`,
@@ -211,6 +225,7 @@ export function defaultWorldPlan(): WorldPlan {
           'mx1      IN AAAA 2001:db8:c1::25',
           'mx2      IN A    192.0.2.132',
           'mail     IN A    192.0.2.140',
+          'mail     IN TXT  "v=spf1 a -all"',
           'ns       IN A    192.0.2.153',
           `${keyOrg.selector}._domainkey IN TXT ${keyOrg.zoneTxt}`,
           '_dmarc   IN TXT "v=DMARC1; p=quarantine; adkim=r; aspf=r"',
@@ -227,6 +242,8 @@ export function defaultWorldPlan(): WorldPlan {
           '@        IN NS  ns.example.net.',
           'relay    IN A   198.51.100.25',
           'relay    IN TXT "v=spf1 a -all"',
+          '; The relay provider publishes the addresses its customers include in their SPF records.',
+          '_spf     IN TXT "v=spf1 ip4:198.51.100.25 -all"',
           'ns       IN A   198.51.100.53',
           'mallory  IN A   198.51.100.66',
           '; The DNS blocklist: dynamic home ranges are listed, as real blocklists do.',

@@ -160,5 +160,7 @@ export class DnsService {
 }
 
 function short(r: DnsRecord): string {
-  return `${r.name} ${r.type} ${recordDataText(r)}`;
+  // TXT data as its quoted strings; avoids re-splitting long DKIM keys for every answer.
+  const data = r.type === 'TXT' ? r.data.strings.map((x) => `"${x}"`).join(' ') : recordDataText(r);
+  return `${r.name} ${r.type} ${data}`;
 }

@@ -1,17 +1,26 @@
 /**
  * applyFaultEffect: faults that change the world itself rather than an agent's answer —
- * links cut or lossy, zones edited (missing, null or wrong MX) — are applied here when they
- * switch on and undone when they switch off. Faults that change an answer (busy, unknown
- * user, ...) are asked for by the agents at the moment they answer.
+ * links cut or lossy, zones edited (missing, null or wrong MX; SPF, DKIM, DMARC and block-list
+ * records in `fault-effects-auth.ts`) — are applied here when they switch on and undone when they
+ * switch off. Faults that change an answer (busy, unknown user, ...) are asked for by the agents
+ * at the moment they answer; `body-modified` by the relaying host (`MailHost`), `spam-content` by
+ * the receiving MX's filter (`checkInbound`).
+ *
+ * Resolvers cache answers for their TTL (3600 s in the default zones): a zone fault switched on
+ * at time 0 acts at once, one switched on later acts on MX and address lookups only when the
+ * cached answer expires. The MX's authentication lookups are not cached (see `checkInbound`).
  */
 import type { DnsRecord } from '../protocol/dns-record';
 import type { ActiveFault } from './fault-state';
 import type { World } from './world';
+import { applyAuthFaultEffect } from './fault-effects-auth';
 
 const saved = new WeakMap<ActiveFault, DnsRecord[]>();
 
 /** applyFaultEffect switches one fault's world change on or off. */
 export function applyFaultEffect(world: World, f: ActiveFault, active: boolean): void {
+  // SPF, DKIM, DMARC and block-list zone edits (spf-wrong-ip, dkim-key-missing, dnsbl-listed, ...).
+  if (applyAuthFaultEffect(world, f, active)) return;
   switch (f.kind) {
     case 'partition':
     case 'link-loss': {

@@ -16,7 +16,9 @@ import { octets } from '../protocol/bytes';
 import type { MailHostPlan, SmtpServicePlan } from './default-world';
 import type { WorldContext } from './context';
 import { Outbound } from './outbound';
-import { checkInbound } from './inbound-checks';
+import { checkInbound, screenClient } from './inbound-checks';
+import type { DnsblListing } from './dnsbl';
+import { describeChanges, hasChanges, modifyInTransit, type TransitChanges } from './message-modify';
 
 /** TLS_INFO: what Postfix writes into Received for a TLS session. */
 const TLS_INFO = 'TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)';
@@ -58,16 +60,24 @@ export class MailHost {
 
   private serve(service: SmtpServicePlan, endpoint: Endpoint, conn: Connection): void {
     const clientIp = this.ctx.ipOf(conn.clientHost);
-    const actor = createActor(smtpServerMachine, {
-      clock: this.ctx.scheduler,
-      input: { endpoint, policy: this.policyFor(service), cert: this.ctx.certificate(this.plan.host), hooks: this.hooks(service, clientIp), clientIp, idleTimeoutMs: SMTPD_TIMEOUT_MS },
-    });
-    endpoint.onLine = (line) => actor.send({ type: 'line', line });
-    endpoint.onClose = () => actor.send({ type: 'net.closed' });
-    actor.start();
+    // An MX looks the client up in block lists before it greets (DNS time delays the greeting).
+    const screen = service.policy === 'mx' && !this.plan.relayFrom.some((c) => inCidr(clientIp, c)) ? screenClient(this.ctx, this.plan.host, clientIp) : undefined;
+    const open = () => {
+      const actor = createActor(smtpServerMachine, {
+        clock: this.ctx.scheduler,
+        input: { endpoint, policy: this.policyFor(service), cert: this.ctx.certificate(this.plan.host), hooks: this.hooks(service, clientIp, screen?.listings[0]), clientIp, idleTimeoutMs: SMTPD_TIMEOUT_MS },
+      });
+      endpoint.onLine = (line) => actor.send({ type: 'line', line });
+      endpoint.onClose = () => actor.send({ type: 'net.closed' });
+      actor.start();
+    };
+    if (!screen || screen.delay === 0) return open();
+    let closed = false;
+    endpoint.onClose = () => void (closed = true);
+    this.ctx.scheduler.setTimeout(() => !closed && open(), screen.delay);
   }
 
-  private hooks(service: SmtpServicePlan, clientIp: string): SmtpServerHooks {
+  private hooks(service: SmtpServicePlan, clientIp: string, listed?: DnsblListing): SmtpServerHooks {
     const host = this.plan.host;
     const faults = this.ctx.faults;
     return {
@@ -81,7 +91,7 @@ export class MailHost {
         }
         return 'ok';
       },
-      checkRcpt: (state, rcpt) => this.checkRcpt(service, state, rcpt, clientIp),
+      checkRcpt: (state, rcpt) => this.checkRcpt(service, state, rcpt, clientIp, listed),
       checkData: () => {
         const f = faults.active('local-error', host);
         if (f && String(f.params?.stage ?? 'MAIL').toUpperCase() === 'DATA') {
@@ -112,7 +122,7 @@ export class MailHost {
     return account.address.toLowerCase() === f || account.aliases.some((a) => a.toLowerCase() === f);
   }
 
-  private checkRcpt(service: SmtpServicePlan, state: SessionState, rcpt: string, clientIp: string): Verdict {
+  private checkRcpt(service: SmtpServicePlan, state: SessionState, rcpt: string, clientIp: string, listed?: DnsblListing): Verdict {
     const from = state.mailFrom ?? '';
     if (service.policy === 'msa') {
       // Postfix smtpd_delay_reject: the sender is judged at RCPT time.
@@ -128,6 +138,8 @@ export class MailHost {
       const mayRelay = !this.ctx.faults.active('relay-denied', this.plan.host) && (state.authUser !== undefined || this.plan.relayFrom.some((c) => inCidr(clientIp, c)));
       return mayRelay ? 'ok' : { key: 'relay-denied', vars: { address: rcpt } };
     }
+    // Postfix reject_rbl_client, after reject_unauth_destination and before the recipient lookup.
+    if (listed) return { key: 'dnsbl.listed', vars: { ip: clientIp, zone: listed.zone } };
     const account = this.ctx.account(rcpt);
     if (!account || this.ctx.faults.active('unknown-user', rcpt)) return { key: 'user-unknown', vars: { address: rcpt } };
     if (this.ctx.faults.active('mailbox-full', account.address)) return { key: 'mailbox-full', vars: { address: rcpt } };
@@ -166,6 +178,7 @@ export class MailHost {
       for: env.rcpts.length === 1 ? env.rcpts[0] : undefined, date: ctx.dateHeader(), tls: env.tls ? TLS_INFO : undefined,
     });
     const id = msgId;
+    if (service.policy === 'relay' || service.policy === 'mta') raw = this.changeInTransit(raw, id);
     const proceed = (checked: { raw: string; folder: 'INBOX' | 'Junk'; reject?: Reply; delay: number }) => {
       const finish = () => {
         if (checked.reject) {
@@ -186,6 +199,15 @@ export class MailHost {
     } else {
       proceed({ raw, folder: 'INBOX', delay: 0 });
     }
+  }
+
+  /** changeInTransit applies the host's own changes (plan `modify`, fault `body-modified`) to a message it relays. */
+  private changeInTransit(raw: string, msg: string): string {
+    const fault = this.ctx.faults.active('body-modified', this.plan.host);
+    const changes: TransitChanges = { ...this.plan.modify, ...(fault ? { footer: String(fault.params?.footer ?? 'This message was scanned for viruses.') } : {}) };
+    if (!hasChanges(changes)) return raw;
+    this.ctx.trace.record({ type: 'mail.modify', host: this.plan.host, msg, reason: describeChanges(changes) });
+    return modifyInTransit(raw, changes);
   }
 
   /** sizeOf returns a message's size in octets. */

@@ -15,6 +15,9 @@ import { defaultWorldPlan, DEFAULT_SENDS } from './default-world';
 import type { WorldView } from './view-model';
 import { planFromScenarioText, toFaultInput, type PlannedRun, type PlanError } from './scenario-plan';
 import type { Action } from '../scenario/schema';
+import { installTriggers, whenSends } from './triggers';
+import { checkTopics, evaluateCheck } from '../grading/checks';
+import { sentMailOf } from '../grading/grade';
 
 /** InterventionAction: one thing a user (or a lesson) does to the running world. */
 export type InterventionAction =
@@ -79,6 +82,7 @@ export function prepareWorld(opts: SimulateOptions): { ok: true; world: World; r
     const action = scenarioAction(a);
     if (a.at !== undefined && action) world.scheduler.at(a.at, () => applyIntervention(world, action));
   }
+  if (run.scenario) installTriggers(world, [...run.actions, ...whenSends(run.scenario.send)], evaluateCheck, { topics: checkTopics, sends: sentMailOf(run.scenario) });
   for (const i of opts.interventions ?? []) world.scheduler.at(i.at, () => applyIntervention(world, i.action));
   return { ok: true, world, run };
 }

@@ -3,6 +3,7 @@
  * DNS editor read it. `World.view()` builds it; the Web Worker posts it to the page.
  */
 import type { HostRole } from '../kernel/network';
+import type { AuthRecord } from './auth-log';
 
 /** HostView: one host as the inspector shows it. */
 export interface HostView {
@@ -93,6 +94,13 @@ export interface FaultView {
   active: boolean;
 }
 
+/**
+ * AuthCheckView: one receiving server's checks of one message — SPF steps, DKIM results with
+ * their steps, DMARC steps, block-list lookups, spam score parts and the verdict — for the
+ * explainer.
+ */
+export type AuthCheckView = AuthRecord;
+
 /** WorldView: everything the UI shows about the world at one time. */
 export interface WorldView {
   t: number;
@@ -105,4 +113,6 @@ export interface WorldView {
   zones: { zone: string; server: string; text: string }[];
   accounts: AccountView[];
   faults: FaultView[];
+  /** The receiving servers' authentication and spam checks so far, in the order they ran. */
+  auth: AuthCheckView[];
 }

@@ -67,5 +67,6 @@ export function buildView(world: World): WorldView {
       id: f.id, kind: f.kind, target: f.target, from: f.from, until: f.cleared ?? (f.for !== undefined ? f.from + f.for : undefined), count: f.count,
       active: world.faults.live().includes(f),
     })),
+    auth: [...world.authLog.all()],
   };
 }

@@ -19,6 +19,7 @@ import type { WorldContext } from './context';
 import { DnsService } from './dns-service';
 import { FaultState, type FaultSpecInput } from './fault-state';
 import { Ledger } from './ledger';
+import { AuthLog } from './auth-log';
 import { MailHost } from './mail-host';
 import { MailPrograms } from './mail-programs';
 import { applyFaultEffect } from './fault-effects';
@@ -43,6 +44,7 @@ export class World implements WorldContext {
   readonly faults: FaultState;
   readonly dns: DnsService;
   readonly ledger = new Ledger();
+  readonly authLog = new AuthLog();
   readonly stores = new Map<string, Mailboxes>();
   readonly mdas = new Map<string, Actor<typeof mdaMachine>>();
   readonly mailHosts = new Map<string, MailHost>();

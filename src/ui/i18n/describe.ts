@@ -72,6 +72,8 @@ export function describeEvent(e: TraceEvent): string {
       return t(e.type === 'mail.reject' ? 'ev.mail.reject' : 'ev.mail.error', { host: e.host, msg: e.msg, reply: [e.code, e.enhanced, e.reason].filter(Boolean).join(' ') });
     case 'mail.fetch':
       return t('ev.mail.fetch', { host: e.host, msg: e.msg, mailbox: e.mailbox ?? '' });
+    case 'mail.modify':
+      return t('ev.mail.modify', { host: e.host, msg: e.msg, reason: e.reason ?? '' });
     case 'auth.spf':
     case 'auth.dkim':
     case 'auth.dmarc':
@@ -88,7 +90,15 @@ export function describeEvent(e: TraceEvent): string {
     case 'world.end':
     case 'console.input':
       return t('ev.world', { what: e.what, detail: e.detail ?? '' });
+    default:
+      // An event kind newer than this list: show its type and fields rather than nothing.
+      return describeUnknown(e as unknown as Record<string, unknown>);
   }
+}
+
+function describeUnknown(e: Record<string, unknown>): string {
+  const fields = Object.entries(e).filter(([k, v]) => k !== 't' && k !== 'type' && (typeof v === 'string' || typeof v === 'number'));
+  return `${String(e.type)}: ${fields.map(([k, v]) => `${k}=${v}`).join(' ')}`;
 }
 
 const TCP_LABEL: Record<string, string> = { 'net.connect': 'SYN', 'net.accept': 'SYN-ACK', 'net.refuse': 'RST', 'net.close': 'FIN' };
