@@ -165,7 +165,13 @@ export const smtpServerMachine = setup({
     dataCheck: { always: [{ guard: 'endOfData', target: 'processing' }, { target: 'data' }] },
     processing: {
       entry: 'finishData',
-      on: { accepted: { target: 'command', actions: 'answerData' } },
+      on: {
+        accepted: [
+          // RFC 5321 §3.8: after a 421 the server closes the channel.
+          { guard: ({ event }) => event.reply.code === 421, target: 'closed', actions: ['answerData', 'close'] },
+          { target: 'command', actions: 'answerData' },
+        ],
+      },
     },
     closed: { type: 'final' },
   },

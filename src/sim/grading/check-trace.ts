@@ -2,14 +2,13 @@
  * Checks that look for one event in the trace: a reply a server sent, a command typed at a
  * console, or any trace event whose fields match.
  */
-import type { TraceEvent } from '../kernel/trace';
+import type { ProtoLine } from '../kernel/trace';
 import { commandPattern, type Check } from '../scenario/schema-checks';
 import { both, same, type CheckResult, type Scope } from './scope';
 
 type ReplyCheck = Extract<Check, { reply: unknown }>['reply'];
 type ConsoleCheck = Extract<Check, { console: unknown }>['console'];
 type EventCheck = Extract<Check, { event: unknown }>['event'];
-type ProtoLine = Extract<TraceEvent, { type: 'smtp.reply' }>;
 
 /** evaluateReply: a server (`at`) sent a reply with this code, enhanced code or text to a client (`from`). */
 export function evaluateReply(c: ReplyCheck, scope: Scope): CheckResult {

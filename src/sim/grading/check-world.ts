@@ -77,6 +77,7 @@ function validity(r: DnsRecord, siblings: readonly DnsRecord[], lookup: DnsLooku
     const alias = a.records.some((x) => x.type === 'CNAME');
     if (!has) return { valid: false, kind: both('MX record', 'MX-Eintrag'), problem: both(`${r.data.exchange} has no address record`, `${r.data.exchange} hat keinen Adress-Eintrag`) };
     if (alias) return { valid: false, kind: both('MX record', 'MX-Eintrag'), problem: both(`${r.data.exchange} is an alias (CNAME); an MX must name a host (RFC 2181 §10.3)`, `${r.data.exchange} ist ein Alias (CNAME); ein MX muss einen Rechner nennen (RFC 2181 §10.3)`) };
+    return { valid: true, kind: both('MX record', 'MX-Eintrag') };
   }
   return { valid: true };
 }
@@ -96,7 +97,10 @@ export function evaluateRecord(c: RecordCheck, scope: Scope): CheckResult {
     const what = contains !== undefined ? { en: ` containing '${c.contains}'`, de: ` mit '${c.contains}'` } : { en: '', de: '' };
     return { pass: false, detail: { en: `${zone} has no ${label} record${what.en}`, de: `${zone} hat keinen Eintrag ${label}${what.de}` } };
   }
-  const show = (r: DnsRecord) => `${label} ${recordDataText(r)}`;
+  const show = (r: DnsRecord) => {
+    const data = recordDataText(r);
+    return `${label} ${data.length > 90 ? data.slice(0, 87) + '...' : data}`;
+  };
   if (c.valid === undefined) return { pass: true, detail: both(`found ${show(found[0])}`, `gefunden: ${show(found[0])}`) };
   const all = [...zones.values()].flat();
   const lookup = lookupFromRecords(all);

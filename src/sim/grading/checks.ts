@@ -40,7 +40,7 @@ function evaluateIn(check: Check, scope: Scope, depth: number): CheckResult {
   }
   if ('not' in check) {
     const inner = evaluateIn(check.not, scope, depth + 1);
-    return { pass: !inner.pass, detail: inner.pass ? { en: `it should not be so, but: ${inner.detail.en}`, de: `das sollte nicht sein, aber: ${inner.detail.de}` } : inner.detail };
+    return { pass: !inner.pass, detail: inner.pass ? { en: `it should not be so, but: ${inner.detail.en}`, de: `das sollte nicht sein, aber: ${inner.detail.de}` } : { en: `as wanted, not so: ${inner.detail.en}`, de: `wie gewünscht nicht der Fall: ${inner.detail.de}` } };
   }
   return { pass: false, detail: both('unknown kind of check', 'unbekannte Art von Prüfung') };
 }

@@ -4,7 +4,7 @@
  * by the id its author gave it). `Scope` filters the trace once and builds the indexes the
  * individual checks share, lazily, so a cheap check stays cheap.
  */
-import type { TraceEvent } from '../kernel/trace';
+import type { MailEvent, TraceEvent } from '../kernel/trace';
 import type { Text } from '../scenario/text';
 import type { WorldView } from '../world/view-model';
 
@@ -117,7 +117,7 @@ const sameAddresses = (a: readonly string[], b: readonly string[]): boolean => {
  */
 export function messageIdsOf(sends: readonly SentMail[], events: readonly TraceEvent[]): Map<string, string> {
   const ids = new Map<string, string>();
-  const submits = events.filter((e): e is Extract<TraceEvent, { type: 'mail.submit' }> => e.type === 'mail.submit');
+  const submits = events.filter((e): e is MailEvent => e.type === 'mail.submit');
   const claimed = new Set<number>();
   const ordered = sends.map((s, i) => ({ s, i })).sort((a, b) => (a.s.at ?? Infinity) - (b.s.at ?? Infinity) || a.i - b.i);
   for (const { s } of ordered) {

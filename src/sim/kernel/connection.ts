@@ -198,7 +198,7 @@ export class Connection {
   private packet(side: 'client' | 'server', fields: Record<string, unknown>, onArrive: () => void, attempt = 0): void {
     const from = side === 'client' ? this.clientHost : this.serverHost;
     const to = side === 'client' ? this.serverHost : this.clientHost;
-    if ((this.net.faults.hostDown(to) || this.net.faults.hostDown(from)) && attempt === 0 && fields.type !== 'net.close') {
+    if (attempt === 0 && ((this.net.faults.hostDown(to) && fields.type !== 'net.close') || this.net.faults.hostDown(from))) {
       // A host went down mid-session: packets to or from it vanish and the other side's timers decide.
       this.trace.record({ type: 'net.drop', conn: this.id, from, to, at: to, reason: 'host-down' });
       return;

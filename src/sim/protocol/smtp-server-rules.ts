@@ -60,6 +60,8 @@ export interface ServerHooks {
   checkRcpt(state: SessionState, rcpt: string): Verdict;
   /** Checks when DATA is about to start (faults at DATA). */
   checkData(state: SessionState): Verdict;
+  /** Checks before EHLO/HELO, STARTTLS and AUTH are answered (faults bound to those stages). */
+  checkCommand?(verb: 'EHLO' | 'STARTTLS' | 'AUTH', state: SessionState): Verdict;
 }
 
 /** newSession returns the state of a fresh (or reset) session. */
@@ -85,7 +87,17 @@ export function ehloKeywords(policy: ServerPolicy, state: SessionState): string[
 export function decideCommand(policy: ServerPolicy, state: SessionState, line: string, hooks: ServerHooks): Decision {
   const cmd = parseSmtpCommand(line);
   if ('kind' in cmd) return { reply: r(cmd.replyKey, cmd.vars) };
-  return decideParsed(policy, state, cmd, hooks);
+  const stage = cmd.verb === 'HELO' ? 'EHLO' : cmd.verb;
+  if ((stage === 'EHLO' || stage === 'STARTTLS' || stage === 'AUTH') && hooks.checkCommand) {
+    const verdict = hooks.checkCommand(stage, state);
+    if (verdict !== 'ok') return closingIf421({ reply: r(verdict.key, verdict.vars) });
+  }
+  return closingIf421(decideParsed(policy, state, cmd, hooks));
+}
+
+// RFC 5321 §3.8: a server that answers 421 closes the channel right after the reply.
+function closingIf421(d: Decision): Decision {
+  return d.reply?.code === 421 ? { ...d, next: 'close' } : d;
 }
 
 function needsTls(policy: ServerPolicy, state: SessionState): boolean {

@@ -41,8 +41,8 @@ export interface WorldContext {
   storeHostFor(domain: string): string | undefined;
   /** dateHeader formats the current virtual time as an RFC 5322 date. */
   dateHeader(): string;
-  /** certificate returns the certificate a host presents (faults may spoil it). */
-  certificate(host: string): Certificate;
+  /** certificate returns the certificate a host presents (faults may spoil it) to a client's n-th attempt. */
+  certificate(host: string, attempt?: number): Certificate;
   /** ipOf returns a host's IPv4 address. */
   ipOf(host: string): string;
   /** queueId draws a Postfix-style queue id. */

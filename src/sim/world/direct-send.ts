@@ -13,6 +13,7 @@ import type { SmtpClientResult } from '../agents/smtp-client';
 import type { WorldContext } from './context';
 import { dialSmtp } from './smtp-dial';
 import { resolveDomain } from './mx-resolution';
+import type { SendPlan } from './scenario-plan';
 
 /** DirectMail: one message sent straight to the recipients' MX. */
 export interface DirectMail {
@@ -148,4 +149,16 @@ export function directSendFromSpec(spec: DirectSendSpec): DirectSendStart {
       });
     },
   };
+}
+
+/**
+ * startDirectSend starts a planned `via: direct` mail now; its signature is that of
+ * `directSender.start` in scenario-plan.ts, so the scenario runner can use it as it is.
+ */
+export function startDirectSend(ctx: WorldContext, send: SendPlan): void {
+  const { draft } = send;
+  directSendFromSpec({
+    from: draft.from, to: draft.to, cc: draft.cc, subject: draft.subject, body: draft.body, size: draft.size,
+    headers: send.headers, host: send.host, heloAs: send.heloAs, mailFrom: send.mailFrom,
+  }).start(ctx);
 }

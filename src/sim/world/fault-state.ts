@@ -127,11 +127,20 @@ export class FaultState {
   active(kind: string, target: string, opts: StrikeContext = {}): ActiveFault | undefined {
     const t = target.toLowerCase();
     const f = this.faults.find((x) => x.kind === kind && x.target.toLowerCase() === t && this.isLive(x) && (x.attempt === undefined || x.fired !== undefined || x.attempt === opts.attempt));
-    if (f && opts.consume) {
-      f.used++;
-      if (f.count !== undefined && f.used >= f.count) this.clear(f.id);
-    }
+    if (f && opts.consume) this.use(f);
     return f;
+  }
+
+  /** use counts one strike of a fault; a counted fault switches off after its last one. */
+  use(f: ActiveFault): void {
+    f.used++;
+    if (f.count !== undefined && f.used >= f.count) this.clear(f.id);
+  }
+
+  /** matching lists every live fault of `kind` on `target` that strikes at this attempt. */
+  matching(kind: string, target: string, attempt?: number): ActiveFault[] {
+    const t = target.toLowerCase();
+    return this.faults.filter((x) => x.kind === kind && x.target.toLowerCase() === t && this.isLive(x) && (x.attempt === undefined || x.fired !== undefined || x.attempt === attempt));
   }
 
   /**

@@ -182,7 +182,7 @@ export class MailHost {
     const proceed = (checked: { raw: string; folder: 'INBOX' | 'Junk'; reject?: Reply; delay: number }) => {
       const finish = () => {
         if (checked.reject) {
-          for (const rcpt of env.rcpts) ctx.ledger.settle(id, rcpt, { fate: 'rejected', code: checked.reject.code, enhanced: checked.reject.enhanced, reason: checked.reject.lines.join(' '), at: ctx.scheduler.now() });
+          // The client settles the fate: a mail program or direct sender as rejected, an MTA as bounced.
           respond(checked.reject);
           return;
         }

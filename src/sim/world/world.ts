@@ -23,6 +23,7 @@ import { AuthLog } from './auth-log';
 import { MailHost } from './mail-host';
 import { MailPrograms } from './mail-programs';
 import { applyFaultEffect } from './fault-effects';
+import { certificateFor, networkFaults } from './network-faults';
 import { buildView } from './world-view';
 import type { WorldView } from './view-model';
 
@@ -63,11 +64,7 @@ export class World implements WorldContext {
     this.programs = new MailPrograms(this);
     for (const h of plan.hosts) this.net.addHost({ ...h });
     for (const l of plan.links) this.net.addLink(l.a, l.b, l.latency, l.loss ?? 0);
-    this.net.faults = {
-      hostDown: (host) => this.faults.active('down', host) !== undefined,
-      filtered: (from, _to, port, route) => this.filtered(from, port, route),
-      portClosed: (host, port) => this.faults.faults.some((f) => f.kind === 'port-closed' && f.target.toLowerCase() === host.toLowerCase() && this.faults.active('port-closed', host) === f && Number(f.params?.port ?? 25) === port),
-    };
+    this.net.faults = networkFaults(this.faults, this.net);
     for (const z of plan.zones) {
       for (const e of this.dns.loadZone(z.zone, z.server, z.text)) this.buildErrors.push({ file: e.file ?? `${z.zone}.zone`, line: e.line, column: e.column, message: e.message });
     }
@@ -147,10 +144,8 @@ export class World implements WorldContext {
     return formatDate(this.plan.epoch + this.scheduler.now());
   }
 
-  certificate(host: string): Certificate {
-    if (this.faults.active('cert-expired', host)) return { names: [host], notAfter: -1, trusted: true };
-    if (this.faults.active('cert-mismatch', host)) return { names: [String(this.faults.active('cert-mismatch', host)?.params?.name ?? 'wrong.example.net')], trusted: true };
-    return { names: [host], trusted: true };
+  certificate(host: string, attempt?: number): Certificate {
+    return certificateFor(this.faults, host, attempt);
   }
 
   ipOf(host: string): string {
@@ -160,15 +155,5 @@ export class World implements WorldContext {
   queueId(): string {
     this.queueCounter++;
     return this.random.hex(10);
-  }
-
-  private filtered(from: string, port: number, route: string[]): string | undefined {
-    if (port !== 25) return undefined;
-    const src = this.net.hosts.get(from);
-    for (const hop of route) {
-      const f = this.faults.active('block-port-25', hop);
-      if (f && (src?.net === (f.params?.net ?? 'home') || f.params?.net === '*')) return `${hop} blocks outbound port 25 from its customers`;
-    }
-    return undefined;
   }
 }

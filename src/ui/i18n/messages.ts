@@ -33,7 +33,7 @@ const en = {
   'export.emlHint': 'Select an event that belongs to a message first',
 
   'net.title': 'Network view',
-  'net.desc': 'A network of {hosts} hosts joined by {links} links; {packets} packets are in flight. The event list gives the same information as text.',
+  'net.desc': 'A network of {hosts} hosts joined by {links} links, with the packets in flight drawn along them. The event list gives the same information as text.',
   'net.zoom': 'Zoom',
   'net.zoomIn': 'Zoom in',
   'net.zoomOut': 'Zoom out',
@@ -349,7 +349,7 @@ const de: Record<MessageKey, string> = {
   'export.emlHint': 'Zuerst ein Ereignis wählen, das zu einer Nachricht gehört',
 
   'net.title': 'Netzansicht',
-  'net.desc': 'Ein Netz aus {hosts} Rechnern, verbunden durch {links} Leitungen; {packets} Pakete sind unterwegs. Die Ereignisliste enthält dieselben Informationen als Text.',
+  'net.desc': 'Ein Netz aus {hosts} Rechnern, verbunden durch {links} Leitungen, auf denen die Pakete unterwegs eingezeichnet sind. Die Ereignisliste enthält dieselben Informationen als Text.',
   'net.zoom': 'Vergrößerung',
   'net.zoomIn': 'Vergrößern',
   'net.zoomOut': 'Verkleinern',
