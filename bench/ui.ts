@@ -52,7 +52,7 @@ async function stressFrames(page: Page, url: string, seconds: number): Promise<{
     requestAnimationFrame(function step(ts) {
       if (last) frames.push(ts - last);
       last = ts;
-      packets = Math.max(packets, Number(document.querySelector('canvas.packet-canvas')?.dataset.packets ?? 0));
+      packets = Math.max(packets, document.querySelector('canvas.packet-canvas')?.paintedPackets ?? 0);
       if (ts - start < ${seconds * 1000}) requestAnimationFrame(step);
       else resolve({ frames, packets, hosts: document.querySelectorAll('svg .nv-host').length });
     });

@@ -15,6 +15,14 @@ export interface PaintedPacket {
   tls: boolean;
 }
 
+/** PacketCaption: the text shown beside a packet, in layout coordinates of the packet. */
+export interface PacketCaption {
+  x: number;
+  y: number;
+  text: string;
+  tls: boolean;
+}
+
 /** Viewport: how layout coordinates map to the canvas (viewBox fit, then the zoom transform). */
 export interface Viewport {
   /** Canvas size in CSS pixels. */
@@ -62,8 +70,11 @@ export class PacketPainter {
     return this.hatch;
   }
 
-  /** paint clears the canvas and draws the packets, with a ring around the one keyed `ringed`. */
-  paint(packets: readonly PaintedPacket[], view: Viewport, ringed = -1): void {
+  /**
+   * paint clears the canvas and draws the packets, a ring around the one keyed `ringed`, and
+   * caption boxes beside the packets listed in `labels`.
+   */
+  paint(packets: readonly PaintedPacket[], view: Viewport, ringed = -1, labels: readonly PacketCaption[] = []): void {
     const dpr = globalThis.devicePixelRatio || 1;
     const w = Math.max(1, Math.round(view.width * dpr));
     const h = Math.max(1, Math.round(view.height * dpr));
@@ -73,6 +84,8 @@ export class PacketPainter {
     }
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
+    // A plain property, not an attribute: changing an attribute every frame would restyle the page.
+    (this.canvas as HTMLCanvasElement & { paintedPackets?: number }).paintedPackets = packets.length;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, h);
     if (!packets.length) return;
@@ -110,6 +123,33 @@ export class PacketPainter {
       ctx.scale(12 / 16, 14 / 16);
       ctx.fillStyle = '#111';
       ctx.fill(LOCK, 'evenodd');
+    }
+    if (labels.length) this.captions(ctx, labels, dpr, scale, dx, dy);
+  }
+
+  private captions(ctx: CanvasRenderingContext2D, labels: readonly PacketCaption[], dpr: number, scale: number, dx: number, dy: number): void {
+    ctx.font = "13px ui-monospace, 'DejaVu Sans Mono', monospace";
+    ctx.textBaseline = 'middle';
+    for (const l of labels) {
+      ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * (dx + l.x * scale), dpr * (dy + l.y * scale));
+      const lockW = l.tls ? 16 : 0;
+      const w = ctx.measureText(l.text).width + 14 + lockW;
+      ctx.fillStyle = 'rgba(255,255,255,0.94)';
+      ctx.strokeStyle = l.tls ? '#CC79A7' : '#333';
+      ctx.lineWidth = l.tls ? 2 : 1;
+      ctx.setLineDash(l.tls ? [4, 2] : []);
+      ctx.beginPath();
+      ctx.roundRect(16, 14, w, 24, 4);
+      ctx.fill();
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = '#111';
+      ctx.fillText(l.text, 16 + 7 + lockW, 26);
+      if (l.tls) {
+        ctx.translate(22, 19);
+        ctx.scale(12 / 16, 14 / 16);
+        ctx.fill(LOCK, 'evenodd');
+      }
     }
   }
 }

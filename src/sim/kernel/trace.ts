@@ -180,6 +180,9 @@ export interface WorldEvent extends TraceBase {
   what: string;
   detail?: string;
   host?: string;
+  /** For console input: the console session's id and its connection. */
+  session?: string;
+  conn?: string;
 }
 
 /** MessageFate: one per message and recipient at the end of a run. */

@@ -19,6 +19,8 @@ export class ConsoleSession {
   readonly screen: ConsoleLine[] = [];
   private endpoint?: Endpoint;
   state: 'connecting' | 'open' | 'closed' = 'connecting';
+  /** The connection's id in the trace (`c7`), so its transcript can be found. */
+  readonly conn: string;
 
   constructor(
     private readonly world: World,
@@ -26,9 +28,9 @@ export class ConsoleSession {
     readonly to: string,
     readonly port: number,
     private readonly onChange: () => void = () => undefined,
+    readonly id = 'console',
   ) {
-    world.trace.record({ type: 'console.input', what: `connect ${to} ${port}`, host: from });
-    world.transport.connect(from, to, port, (o) => {
+    this.conn = world.transport.connect(from, to, port, (o) => {
       if (o.kind === 'accepted') {
         this.endpoint = o.client;
         this.state = 'open';
@@ -38,11 +40,12 @@ export class ConsoleSession {
       } else if (o.kind === 'refused') this.closed(`connect to ${to} port ${port}: Connection refused`);
       else this.closed(`connect to ${to} port ${port}: Connection timed out (${o.reason})`);
     });
+    world.trace.record({ type: 'console.input', what: `connect ${to} ${port}`, host: from, session: id, conn: this.conn, detail: `${to}:${port}` });
   }
 
   /** type sends one line as the student typed it. */
   type(line: string): void {
-    this.world.trace.record({ type: 'console.input', what: line, host: this.from, detail: `${this.to}:${this.port}` });
+    this.world.trace.record({ type: 'console.input', what: line, host: this.from, detail: `${this.to}:${this.port}`, session: this.id, conn: this.conn });
     if (!this.endpoint || this.state !== 'open') return this.info('Not connected.');
     this.push('C', line);
     this.endpoint.send(line);

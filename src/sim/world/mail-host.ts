@@ -17,6 +17,7 @@ import type { MailHostPlan, SmtpServicePlan } from './default-world';
 import type { WorldContext } from './context';
 import { Outbound } from './outbound';
 import { checkInbound, screenClient } from './inbound-checks';
+import { Greylist, stageFault, type SessionInfo } from './session-faults';
 import type { DnsblListing } from './dnsbl';
 import { describeChanges, hasChanges, modifyInTransit, type TransitChanges } from './message-modify';
 
@@ -28,7 +29,7 @@ const SMTPD_TIMEOUT_MS = 300_000;
 /** MailHost: one host's SMTP services and queue. */
 export class MailHost {
   readonly outbound: Outbound;
-  private greylist = new Map<string, number>();
+  private greylist = new Greylist();
 
   constructor(
     private readonly ctx: WorldContext,
@@ -46,26 +47,27 @@ export class MailHost {
   }
 
   /** policyFor returns the server policy of one listener, with faults applied. */
-  policyFor(service: SmtpServicePlan): ServerPolicy {
-    const tooLarge = this.ctx.faults.active('too-large', this.plan.host);
+  policyFor(service: SmtpServicePlan, attempt?: number): ServerPolicy {
+    const tooLarge = this.ctx.faults.active('too-large', this.plan.host, { attempt });
     return {
       hostname: this.plan.host,
       role: service.policy,
       tls: service.tls,
       requireTls: service.policy === 'msa',
       auth: service.policy === 'msa',
-      sizeLimit: tooLarge ? Number(tooLarge.params?.limit ?? 1000) : this.plan.sizeLimit,
+      sizeLimit: tooLarge ? Number(tooLarge.params?.limit ?? 512) : this.plan.sizeLimit,
     };
   }
 
   private serve(service: SmtpServicePlan, endpoint: Endpoint, conn: Connection): void {
     const clientIp = this.ctx.ipOf(conn.clientHost);
+    const session: SessionInfo = { client: conn.clientHost, attempt: conn.attempt };
     // An MX looks the client up in block lists before it greets (DNS time delays the greeting).
     const screen = service.policy === 'mx' && !this.plan.relayFrom.some((c) => inCidr(clientIp, c)) ? screenClient(this.ctx, this.plan.host, clientIp) : undefined;
     const open = () => {
       const actor = createActor(smtpServerMachine, {
         clock: this.ctx.scheduler,
-        input: { endpoint, policy: this.policyFor(service), cert: this.ctx.certificate(this.plan.host), hooks: this.hooks(service, clientIp, screen?.listings[0]), clientIp, idleTimeoutMs: SMTPD_TIMEOUT_MS },
+        input: { endpoint, policy: this.policyFor(service, session.attempt), cert: this.ctx.certificate(this.plan.host, session.attempt), hooks: this.hooks(service, clientIp, session, screen?.listings[0]), clientIp, idleTimeoutMs: SMTPD_TIMEOUT_MS },
       });
       endpoint.onLine = (line) => actor.send({ type: 'line', line });
       endpoint.onClose = () => actor.send({ type: 'net.closed' });
@@ -77,37 +79,32 @@ export class MailHost {
     this.ctx.scheduler.setTimeout(() => !closed && open(), screen.delay);
   }
 
-  private hooks(service: SmtpServicePlan, clientIp: string, listed?: DnsblListing): SmtpServerHooks {
+  private hooks(service: SmtpServicePlan, clientIp: string, session: SessionInfo, listed?: DnsblListing): SmtpServerHooks {
     const host = this.plan.host;
-    const faults = this.ctx.faults;
+    // Faults bound to a stage of the session (busy, local-error, a link cut at end-of-data, ...).
+    const at = (stage: string) => stageFault(this.ctx, host, stage, session);
     return {
-      greeting: () => (faults.active('busy', host, { consume: true }) ? { key: 'busy', vars: { host } } : 'ok'),
-      authenticate: (user, password) => this.authenticate(user, password),
-      checkMail: () => {
-        const f = faults.active('local-error', host);
-        if (f && String(f.params?.stage ?? 'MAIL').toUpperCase() === 'MAIL') {
-          faults.active('local-error', host, { consume: true });
-          return { key: 'local-error' };
-        }
-        return 'ok';
+      greeting: () => at('greeting'),
+      checkCommand: (verb) => at(verb),
+      authenticate: (user, password) => this.authenticate(user, password, session.attempt),
+      checkMail: () => at('MAIL'),
+      checkRcpt: (state, rcpt) => {
+        const v = at('RCPT');
+        return v !== 'ok' ? v : this.checkRcpt(service, state, rcpt, clientIp, session, listed);
       },
-      checkRcpt: (state, rcpt) => this.checkRcpt(service, state, rcpt, clientIp, listed),
-      checkData: () => {
-        const f = faults.active('local-error', host);
-        if (f && String(f.params?.stage ?? 'MAIL').toUpperCase() === 'DATA') {
-          faults.active('local-error', host, { consume: true });
-          return { key: 'local-error' };
-        }
-        return 'ok';
+      checkData: () => at('DATA'),
+      accept: (envelope, content, respond) => {
+        const v = at('end-of-data');
+        if (v !== 'ok') return respond(replyFor(v.key, v.vars));
+        this.accept(service, envelope, content, respond);
       },
-      accept: (envelope, content, respond) => this.accept(service, envelope, content, respond),
     };
   }
 
-  private authenticate(user: string, password: string): 'ok' | 'fail' | 'app-password-required' {
+  private authenticate(user: string, password: string, attempt: number): 'ok' | 'fail' | 'app-password-required' {
     const account = this.ctx.account(user);
     if (!account || account.address.toLowerCase() !== user.toLowerCase()) return 'fail';
-    const needsApp = account.requireAppPassword || this.ctx.faults.active('app-password-required', account.address) !== undefined;
+    const needsApp = account.requireAppPassword || this.ctx.faults.active('app-password-required', account.address, { attempt }) !== undefined;
     if (needsApp) {
       if (account.appPassword && password === account.appPassword) return 'ok';
       return password === account.password ? 'app-password-required' : 'fail';
@@ -122,7 +119,8 @@ export class MailHost {
     return account.address.toLowerCase() === f || account.aliases.some((a) => a.toLowerCase() === f);
   }
 
-  private checkRcpt(service: SmtpServicePlan, state: SessionState, rcpt: string, clientIp: string, listed?: DnsblListing): Verdict {
+  private checkRcpt(service: SmtpServicePlan, state: SessionState, rcpt: string, clientIp: string, session: SessionInfo, listed?: DnsblListing): Verdict {
+    const strike = (kind: string, target: string) => this.ctx.faults.active(kind, target, { attempt: session.attempt, consume: true });
     const from = state.mailFrom ?? '';
     if (service.policy === 'msa') {
       // Postfix smtpd_delay_reject: the sender is judged at RCPT time.
@@ -135,26 +133,19 @@ export class MailHost {
     const domain = domainOf(rcpt).toLowerCase();
     const local = this.plan.localDomains.includes(domain);
     if (!local) {
-      const mayRelay = !this.ctx.faults.active('relay-denied', this.plan.host) && (state.authUser !== undefined || this.plan.relayFrom.some((c) => inCidr(clientIp, c)));
-      return mayRelay ? 'ok' : { key: 'relay-denied', vars: { address: rcpt } };
+      // Postfix reject_unauth_destination: other domains only for logged-in users and mynetworks.
+      const mayRelay = state.authUser !== undefined || this.plan.relayFrom.some((c) => inCidr(clientIp, c));
+      return mayRelay && !strike('relay-denied', this.plan.host) ? 'ok' : { key: 'relay-denied', vars: { address: rcpt } };
     }
     // Postfix reject_rbl_client, after reject_unauth_destination and before the recipient lookup.
     if (listed) return { key: 'dnsbl.listed', vars: { ip: clientIp, zone: listed.zone } };
     const account = this.ctx.account(rcpt);
-    if (!account || this.ctx.faults.active('unknown-user', rcpt)) return { key: 'user-unknown', vars: { address: rcpt } };
-    if (this.ctx.faults.active('mailbox-full', account.address)) return { key: 'mailbox-full', vars: { address: rcpt } };
-    const grey = this.ctx.faults.active('greylist', this.plan.host);
-    if (grey) {
-      // Greylisting: the first attempt of a (client, sender, recipient) triplet is deferred.
-      const key = `${clientIp}|${from}|${rcpt}`.toLowerCase();
-      const first = this.greylist.get(key);
-      const delay = Number(grey.params?.delay ?? 60_000);
-      if (first === undefined) {
-        this.greylist.set(key, this.ctx.scheduler.now());
-        return { key: 'greylisted.milter', vars: { address: rcpt } };
-      }
-      if (this.ctx.scheduler.now() - first < delay) return { key: 'greylisted.milter', vars: { address: rcpt } };
-    }
+    if (!account || strike('unknown-user', rcpt)) return { key: 'user-unknown', vars: { address: rcpt } };
+    const full = strike('mailbox-full', account.address);
+    if (full) return { key: full.params?.permanent === false || full.params?.permanent === 'false' ? 'mailbox-full.temporary' : 'mailbox-full', vars: { address: rcpt } };
+    const grey = this.ctx.faults.active('greylist', this.plan.host, { attempt: session.attempt });
+    // Greylisting: a new (client, sender, recipient) triplet is told to come back later.
+    if (grey && this.greylist.defer(grey, clientIp, from, rcpt, this.ctx.scheduler.now())) return { key: 'greylisted.milter', vars: { address: rcpt } };
     return 'ok';
   }
 

@@ -10,6 +10,7 @@ import type { TraceEvent } from '../kernel/trace';
 import type { Draft } from '../agents/mua';
 import type { OutgoingSettings } from '../agents/mua';
 import { World } from './world';
+import { ConsoleSession } from './console-session';
 import type { FaultSpecInput } from './fault-state';
 import { defaultWorldPlan, DEFAULT_SENDS } from './default-world';
 import type { WorldView } from './view-model';
@@ -29,6 +30,10 @@ export type InterventionAction =
   | { do: 'edit-zone'; zone: string; add?: string[]; remove?: string[] }
   | { do: 'set-setting'; address: string; setting: string; value: string | number | boolean }
   | { do: 'clear-faults'; kind?: string; target?: string }
+  | { do: 'console-open'; session: string; from: string; to: string; port: number }
+  | { do: 'console-type'; session: string; line: string }
+  | { do: 'console-tls'; session: string }
+  | { do: 'console-close'; session: string }
   | { do: 'flush-queue'; host: string; msg?: string };
 
 /** Intervention: an action stamped with the virtual time it happens at. */
@@ -149,6 +154,18 @@ export function applyIntervention(world: World, a: InterventionAction): void {
     }
     case 'clear-faults':
       for (const f of world.faults.live()) if ((!a.kind || f.kind === a.kind) && (!a.target || f.target.toLowerCase() === a.target.toLowerCase())) world.faults.clear(f.id);
+      return;
+    case 'console-open':
+      world.consoles.set(a.session, new ConsoleSession(world, a.from, a.to, a.port, undefined, a.session));
+      return;
+    case 'console-type':
+      world.consoles.get(a.session)?.type(a.line);
+      return;
+    case 'console-tls':
+      world.consoles.get(a.session)?.startTls();
+      return;
+    case 'console-close':
+      world.consoles.get(a.session)?.close();
       return;
     case 'flush-queue':
       world.mailHosts.get(a.host)?.outbound.retryNow(a.msg);

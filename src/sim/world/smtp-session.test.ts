@@ -73,3 +73,22 @@ describe('the SMTP server answers like Postfix (shared/REAL-REPLIES.md)', () => 
     expect(world.trace.events.some((e) => e.type === 'console.input' && e.what === 'DATA')).toBe(true);
   });
 });
+
+describe('console sessions as interventions', () => {
+  it('replay identically: a hand-typed session is part of the deterministic run', async () => {
+    const { simulate } = await import('./simulate');
+    const interventions = [
+      { at: 10_000, action: { do: 'console-open' as const, session: 's1', from: 'mallory-pc', to: 'mx1.example.org', port: 25 } },
+      { at: 12_000, action: { do: 'console-type' as const, session: 's1', line: 'HELO mallory' } },
+      { at: 13_000, action: { do: 'console-type' as const, session: 's1', line: 'QUIT' } },
+    ];
+    const a = await simulate({ interventions });
+    const b = await simulate({ interventions });
+    if (!a.ok || !b.ok) throw new Error('run failed');
+    expect(a.world.trace.toJsonLines()).toBe(b.world.trace.toJsonLines());
+    const open = a.trace.find((e) => e.type === 'console.input' && e.session === 's1');
+    const conn = (open as { conn: string }).conn;
+    const replies = a.trace.filter((e) => e.type === 'smtp.reply' && e.conn === conn).map((e) => (e as { line: string }).line);
+    expect(replies).toEqual(['220 mx1.example.org ESMTP Postfix', '250 mx1.example.org', '221 2.0.0 Bye']);
+  });
+});

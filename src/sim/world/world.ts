@@ -51,6 +51,8 @@ export class World implements WorldContext {
   readonly mailHosts = new Map<string, MailHost>();
   readonly programs: MailPrograms;
   readonly buildErrors: WorldBuildError[] = [];
+  /** Hand-typed console sessions opened by the user, by session id. */
+  readonly consoles = new Map<string, import('./console-session').ConsoleSession>();
   private accounts = new Map<string, AccountPlan>();
   private queueCounter = 0;
 
