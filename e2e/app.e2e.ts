@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, serveStatic, type StaticSite } from './static-server';
@@ -130,6 +130,43 @@ describe('SMTP Lab in the browser', () => {
     await shot('08-deutsch');
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: 'Abspielen', exact: true }).count(), { timeout: 30_000 }).toBe(1);
+  });
+
+  it('exports the trace, the view as SVG and PNG, and a message as .eml', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Play', exact: true }).isEnabled(), { timeout: 30_000 }).toBe(true);
+    const save = async (item: RegExp) => {
+      await page.locator('summary', { hasText: 'Export' }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: item }).click()]);
+      return download;
+    };
+    const jsonl = await save(/Trace as JSON lines/);
+    expect(jsonl.suggestedFilename()).toBe('smtp-lab-trace.jsonl');
+    const lines = (await readFile((await jsonl.path())!, 'utf8')).trim().split('\n');
+    expect(JSON.parse(lines[0]).type).toBe('world.start');
+    const svg = await save(/Network view as SVG/);
+    expect(await readFile((await svg.path())!, 'utf8')).toMatch(/<svg[^>]*viewBox/);
+    const png = await save(/Network view as PNG/);
+    expect((await readFile((await png.path())!)).subarray(1, 4).toString()).toBe('PNG');
+    // Choose the DATA event, which carries the message, from the event list.
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await page.getByLabel('show upcoming events').check();
+    await page.getByRole('button', { name: /message content/ }).first().click();
+    const eml = await save(/Message as \.eml/);
+    expect(await readFile((await eml.path())!, 'utf8')).toMatch(/^[\s\S]*Subject: /m);
+  });
+
+  it('keeps the page usable and says so when the core fails', async () => {
+    const errors = pageErrors.length;
+    await page.goto(`${site.url}?fixture=crash`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.first().textContent(), { timeout: 30_000 }).toMatch(/The simulation failed/);
+    expect(await page.getByRole('tab', { name: 'Transcript' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    expect(await alert.first().textContent()).toMatch(/Die Simulation ist fehlgeschlagen/);
+    await shot('09-core-failed');
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(pageErrors.length).toBe(errors);
   });
 
   it('threw no errors in the page', () => {

@@ -20,7 +20,7 @@ const target = document.getElementById('app')!;
 try {
   document.documentElement.lang = locale.lang;
   const fixture = new URLSearchParams(location.search).get('fixture');
-  const session = new Session(fixture === 'stress' || fixture === 'dev' ? fixture : undefined);
+  const session = new Session(fixture === 'stress' || fixture === 'dev' || fixture === 'crash' ? fixture : undefined);
   target.replaceChildren();
   mount(App, { target, props: { session } });
   void session.load();

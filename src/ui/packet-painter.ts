@@ -82,7 +82,7 @@ export class PacketPainter {
       this.canvas.width = w;
       this.canvas.height = h;
     }
-    const ctx = this.canvas.getContext('2d');
+    const ctx = this.canvas.getContext('2d', { desynchronized: true, alpha: true });
     if (!ctx) return;
     // A plain property, not an attribute: changing an attribute every frame would restyle the page.
     (this.canvas as HTMLCanvasElement & { paintedPackets?: number }).paintedPackets = packets.length;
@@ -130,10 +130,15 @@ export class PacketPainter {
   private captions(ctx: CanvasRenderingContext2D, labels: readonly PacketCaption[], dpr: number, scale: number, dx: number, dy: number): void {
     ctx.font = "13px ui-monospace, 'DejaVu Sans Mono', monospace";
     ctx.textBaseline = 'middle';
+    const placed: { x: number; y: number; w: number }[] = [];
     for (const l of labels) {
-      ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * (dx + l.x * scale), dpr * (dy + l.y * scale));
       const lockW = l.tls ? 16 : 0;
       const w = ctx.measureText(l.text).width + 14 + lockW;
+      // Captions of packets close together would overlap: move each down until it is free.
+      let y = l.y;
+      for (let tries = 0; tries < 8 && placed.some((p) => Math.abs(p.y - y) < 26 && l.x + w > p.x && p.x + p.w > l.x); tries++) y += 26;
+      placed.push({ x: l.x, y, w });
+      ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * (dx + l.x * scale), dpr * (dy + y * scale));
       ctx.fillStyle = 'rgba(255,255,255,0.94)';
       ctx.strokeStyle = l.tls ? '#CC79A7' : '#333';
       ctx.lineWidth = l.tls ? 2 : 1;

@@ -4,7 +4,7 @@
  * so the page can say what happened instead of waiting forever.
  */
 import type { FixtureName, ReplyExplanation, SimulateOptions, SimulateResult, WorkerRequest, WorkerResponse } from './sim-contract';
-import type { WorldView } from '../sim/world/view-model';
+import type { WorldView } from '../sim/index';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type Call = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
@@ -73,7 +73,7 @@ export class SimClient {
   }
 
   /** explain looks a reply up in the reply table; null when the table does not know it. */
-  explain(code: number, enhanced: string | undefined, lang: 'en' | 'de'): Promise<ReplyExplanation | null> {
-    return this.call({ kind: 'explain', code, enhanced, lang });
+  explain(code: number, enhanced: string | undefined, lang: 'en' | 'de', text?: string): Promise<ReplyExplanation | null> {
+    return this.call({ kind: 'explain', code, enhanced, lang, text });
   }
 }

@@ -2,27 +2,10 @@
  * The page's view of the simulation core's API (`src/sim/index.ts`), and the messages the page
  * and the simulation worker exchange. Types only; the worker calls the core.
  */
-import type { TraceEvent } from '../sim/kernel/trace';
-import type { AccountView, WorldView } from '../sim/world/view-model';
+import type { Intervention, PlanError, TraceEvent, WorldView } from '../sim/index';
 
-/** FaultSpec: a fault from the catalogue aimed at a target. */
-export interface FaultSpec {
-  kind: string;
-  target: string;
-  params?: Record<string, string | number | boolean>;
-}
-
-/** Intervention: something the user did at virtual time `at`; replays include it. */
-export interface Intervention {
-  at: number;
-  action:
-    | { do: 'inject-fault'; fault: FaultSpec }
-    | { do: 'clear-fault'; id: string }
-    | { do: 'send'; mail: { from: string; to: string[]; subject: string; body: string } }
-    | { do: 'set-account'; address: string; outgoing?: Partial<AccountView['outgoing']> }
-    | { do: 'set-zone'; zone: string; text: string }
-    | { do: 'flush-queue'; host: string };
-}
+/** Intervention: something the user did at virtual time `at`; replays include it (the core's type). */
+export type { Intervention, InterventionAction } from '../sim/index';
 
 /** SimulateOptions: a run is fully described by these (the simulation is deterministic). */
 export interface SimulateOptions {
@@ -32,16 +15,10 @@ export interface SimulateOptions {
   interventions?: Intervention[];
 }
 
-/** ScenarioError: a located problem in a scenario file, in both languages. */
-export interface ScenarioError {
-  file: string;
-  line: number;
-  column: number;
-  path: string;
-  message: { en: string; de: string };
-}
+/** ScenarioError: a located problem in a scenario file, in both languages (the core's PlanError). */
+export type ScenarioError = PlanError;
 
-/** SimulateResult: a finished run, or the scenario's errors. */
+/** SimulateResult: a finished run as plain data, or the scenario's errors. */
 export type SimulateResult =
   | { ok: true; trace: TraceEvent[]; view: WorldView; horizon: number }
   | { ok: false; errors: ScenarioError[] };
@@ -54,20 +31,20 @@ export interface ReplyExplanation {
   fix: string;
 }
 
-/** SimCore: the functions of the core the worker uses. */
-export interface SimCore {
-  simulate(opts: SimulateOptions): Promise<SimulateResult>;
-  viewAt(opts: SimulateOptions, t: number): Promise<WorldView | undefined>;
-}
+/** Explain: looks a reply up in the reply table (the reply's text helps pick the right entry). */
+export type Explain = (code: number, enhanced: string | undefined, lang: 'en' | 'de', text?: string) => Promise<ReplyExplanation | null>;
 
-/** FixtureName: a built-in synthetic world instead of the core (`stress` is the benchmark's). */
-export type FixtureName = 'dev' | 'stress';
+/**
+ * FixtureName: a built-in synthetic world instead of the core — `dev` (a small hand-written
+ * world), `stress` (the benchmark's), `crash` (a core that throws, to test the error display).
+ */
+export type FixtureName = 'dev' | 'stress' | 'crash';
 
 /** WorkerRequest: a call from the page to the worker. */
 export type WorkerRequest =
   | { id: number; kind: 'simulate'; opts: SimulateOptions; fixture?: FixtureName }
   | { id: number; kind: 'viewAt'; opts: SimulateOptions; t: number; fixture?: FixtureName }
-  | { id: number; kind: 'explain'; code: number; enhanced: string | undefined; lang: 'en' | 'de' };
+  | { id: number; kind: 'explain'; code: number; enhanced: string | undefined; text?: string; lang: 'en' | 'de' };
 
 /** WorkerResponse: the worker's answer to one request. */
 export type WorkerResponse =

@@ -1,57 +1,46 @@
 /**
  * The simulation worker: runs the core off the main thread. The page sends whole run
  * descriptions (scenario + interventions); the worker re-simulates from scratch each time,
- * which is cheap because the core is deterministic and fast.
+ * which is cheap because the core is deterministic and fast. `?fixture=dev|stress` swaps the
+ * core for a synthetic world (the benchmark's stress world); `?fixture=crash` makes it fail.
  */
-import type { ReplyExplanation, SimCore, WorkerRequest, WorkerResponse } from './sim-contract';
+import { explainReply, simulate, viewAt } from '../sim/index';
+import type { FixtureName, SimulateOptions, SimulateResult, WorkerRequest, WorkerResponse } from './sim-contract';
+import type { WorldView } from '../sim/index';
 
-type ExplainFn = (code: number, enhanced: string | undefined, lang: 'en' | 'de') => ReplyExplanation | undefined | null;
-type CoreModule = Partial<SimCore> & { explainReply?: ExplainFn };
-
-// Globs resolve to nothing when a file does not exist yet, so the worker also builds before the core lands.
-const coreModules = import.meta.glob<CoreModule>('../sim/index.ts');
-const replyModules = import.meta.glob<{ explainReply?: ExplainFn }>(['../sim/protocol/index.ts', '../sim/protocol/reply-table.ts']);
-
-let core: Promise<{ core: SimCore; source: 'core' | 'fixture' }> | undefined;
-
-async function loadCore(): Promise<{ core: SimCore; source: 'core' | 'fixture' }> {
-  const load = coreModules['../sim/index.ts'];
-  if (load) {
-    const m = await load();
-    if (typeof m.simulate === 'function' && typeof m.viewAt === 'function') return { core: m as SimCore, source: 'core' };
-  }
-  return { core: await fixtureCore('dev'), source: 'fixture' };
+interface Runner {
+  simulate(opts: SimulateOptions): Promise<SimulateResult>;
+  viewAt(opts: SimulateOptions, t: number): Promise<WorldView | undefined>;
 }
 
-async function fixtureCore(name: 'dev' | 'stress'): Promise<SimCore> {
+const core: Runner = {
+  async simulate(opts) {
+    const result = await simulate(opts);
+    // Only plain data crosses to the page: the core also returns its live world.
+    return result.ok ? { ok: true, trace: result.trace, view: result.view, horizon: result.horizon } : { ok: false, errors: result.errors };
+  },
+  viewAt: (opts, t) => viewAt(opts, t),
+};
+
+async function fixture(name: FixtureName): Promise<Runner> {
+  if (name === 'crash') throw new Error('the core threw an exception (crash fixture)');
   if (name === 'stress') {
     const { stressRun } = await import('./stress-fixture');
     return { simulate: async () => ({ ok: true, ...stressRun() }), viewAt: async () => stressRun().view };
   }
   const { fixtureRun } = await import('./dev-fixture');
-  return {
-    simulate: async (opts) => ({ ok: true, ...fixtureRun(opts.until) }),
-    viewAt: async (_opts, t) => fixtureRun(t).view,
-  };
-}
-
-async function explain(code: number, enhanced: string | undefined, lang: 'en' | 'de'): Promise<ReplyExplanation | null> {
-  const candidates: (() => Promise<{ explainReply?: ExplainFn }>)[] = [...Object.values(coreModules), ...Object.values(replyModules)];
-  for (const load of candidates) {
-    const m = await load();
-    if (typeof m.explainReply === 'function') return m.explainReply(code, enhanced, lang) ?? null;
-  }
-  return null;
+  return { simulate: async (opts) => ({ ok: true, ...fixtureRun(opts.until) }), viewAt: async (_opts, t) => fixtureRun(t).view };
 }
 
 async function handle(req: WorkerRequest): Promise<WorkerResponse> {
-  if (req.kind === 'explain') return { id: req.id, ok: true, value: await explain(req.code, req.enhanced, req.lang), source: 'core' };
-  const running = req.fixture ? { core: await fixtureCore(req.fixture), source: 'fixture' as const } : await (core ??= loadCore());
-  if (req.kind === 'viewAt') return { id: req.id, ok: true, value: (await running.core.viewAt(req.opts, req.t)) ?? null, source: running.source };
-  const result = await running.core.simulate(req.opts);
-  // Only plain data crosses to the page: the core may return its live world alongside.
-  const value = result.ok ? { ok: true, trace: result.trace, view: result.view, horizon: result.horizon } : { ok: false, errors: result.errors };
-  return { id: req.id, ok: true, value, source: running.source };
+  if (req.kind === 'explain') {
+    const ex = explainReply(req.code, req.enhanced, req.lang, req.text);
+    return { id: req.id, ok: true, value: { title: ex.title, meaning: ex.meaning, cause: ex.cause, fix: ex.fix }, source: 'core' };
+  }
+  const runner = req.fixture ? await fixture(req.fixture) : core;
+  const source = req.fixture ? 'fixture' : 'core';
+  const value = req.kind === 'simulate' ? await runner.simulate(req.opts) : ((await runner.viewAt(req.opts, req.t)) ?? null);
+  return { id: req.id, ok: true, value, source };
 }
 
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {

@@ -22,7 +22,8 @@ export interface StatusSnapshot {
 export class StatusTracker {
   private applied = 0;
   private conns = new Map<string, [string, string]>();
-  private queued = new Map<string, string>();
+  /** Queue entries by host + message + recipients. */
+  private queued = new Map<string, { host: string; msg: string; rcpts: string[] }>();
   private faults = new Map<string, { kind: string; target: string }>();
 
   constructor(
@@ -56,13 +57,22 @@ export class StatusTracker {
         if (e.conn) this.conns.delete(e.conn);
         break;
       case 'queue.enqueue':
-        this.queued.set(`${e.host}\u0000${e.msg}\u0000${e.domain ?? e.rcpts.join(',')}`, e.host);
+        this.queued.set(`${e.host}\u0000${e.msg}\u0000${[...e.rcpts].sort().join(',')}`, { host: e.host, msg: e.msg, rcpts: e.rcpts });
         break;
       case 'queue.sent':
       case 'queue.bounce':
       case 'queue.expire':
-        this.queued.delete(`${e.host}\u0000${e.msg}\u0000${e.domain ?? e.rcpts.join(',')}`);
+        // Done for these recipients (or all of the message's, when none are named).
+        for (const [key, q] of this.queued) {
+          if (q.host === e.host && q.msg === e.msg && (!e.rcpts?.length || q.rcpts.some((r) => e.rcpts.includes(r)))) this.queued.delete(key);
+        }
         break;
+      case 'mail.store': {
+        // Local delivery takes the message off the queue of the host that handed it over.
+        const via = (e as { via?: unknown }).via;
+        for (const [key, q] of this.queued) if (q.msg === e.msg && (q.host === via || q.host === e.host)) this.queued.delete(key);
+        break;
+      }
       case 'fault.inject':
         this.faults.set(e.id, { kind: e.kind, target: e.target });
         break;
@@ -83,7 +93,7 @@ export class StatusTracker {
       get(server).sessions++;
       get(client).sessions++;
     }
-    for (const host of this.queued.values()) get(host).queue++;
+    for (const q of this.queued.values()) get(q.host).queue++;
     const otherFaults: StatusSnapshot['otherFaults'] = [];
     for (const [id, f] of this.faults) {
       if (this.hostNames.has(f.target)) get(f.target).faults.push(f.kind);

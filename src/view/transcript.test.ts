@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataLines, linesShown, transcripts } from './transcript';
+import { dataLines, fullReply, linesShown, transcripts, type TranscriptLine } from './transcript';
 import { sampleTrace } from './test-trace';
 
 describe('transcripts', () => {
@@ -26,6 +26,13 @@ describe('transcripts', () => {
     expect(linesShown(tr, 5).map((l) => l.text)).toContain('EHLO alice-pc');
     expect(linesShown(tr, 5).map((l) => l.text)).not.toContain('STARTTLS');
     expect(linesShown(tr, trace.length)).toBe(tr.lines);
+  });
+
+  it('joins the lines of a multi-line reply', () => {
+    const l = (dir: 'C' | 'S', text: string): TranscriptLine => ({ index: 0, t: 0, type: 'smtp.reply', dir, text, tls: false });
+    const lines = [l('C', 'EHLO a'), l('S', '250-mx.example.org'), l('S', '250-SIZE 10240000'), l('S', '250 CHUNKING'), l('S', '250 2.0.0 Ok')];
+    expect(fullReply(lines, 3)).toBe('250-mx.example.org\n250-SIZE 10240000\n250 CHUNKING');
+    expect(fullReply(lines, 4)).toBe('250 2.0.0 Ok');
   });
 
   it('splits DATA content into lines', () => {

@@ -90,3 +90,15 @@ export function dataLines(text: string): string[] {
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
+
+/**
+ * fullReply returns the whole reply that ends at `lines[i]`: an SMTP reply may span several
+ * lines (`250-…` continuations, then `250 …`; RFC 5321 §4.2.1), each sent as its own packet.
+ */
+export function fullReply(lines: readonly TranscriptLine[], i: number): string {
+  const last = lines[i];
+  const code = last.text.slice(0, 3);
+  const parts = [last.text];
+  for (let k = i - 1; k >= 0 && lines[k].dir === 'S' && lines[k].text.startsWith(`${code}-`); k--) parts.unshift(lines[k].text);
+  return parts.join('\n');
+}

@@ -3,14 +3,20 @@
  * from arrival to its end (RFC 5321 §4.5.4 retry strategy, §5 address resolution).
  *
  * It finds where to send (smart host, or MX records by preference, falling back to the A record
- * when there is no MX, refusing a null MX), tries each host in order, and then:
- * - 2xx for a recipient: sent; 5xx: bounce that recipient;
- * - 4xx, refused or timed-out connections: try the next host, else defer and retry with
- *   backoff (Postfix: 300 s doubling to 4000 s, aligned to queue runs) until the lifetime ends.
- * The world supplies the side effects (DNS, connections, the SMTP client) as callbacks.
+ * when there is no MX, refusing a null MX), tries each host in order, and then, per recipient
+ * (`judgeSession`, as Postfix's SMTP client judges it):
+ * - 2xx after the data: sent; 5xx: bounce that recipient;
+ * - any temporary failure (4xx at any stage, refused or timed-out connection, broken session):
+ *   try the next host, and after the last one defer and retry as Postfix's queue manager does:
+ *   the wait is the time the message has spent in the queue, at least `minBackoff` and at most
+ *   `maxBackoff`, and the retry happens at the next deferred-queue scan (every `runInterval`);
+ * - a failed pass once the message is `lifetime` old bounces what is left (status 4.4.7).
+ * Optionally, the sender gets one delay warning once the message is `delayWarning` old.
+ * The world supplies the side effects (DNS, connections, the SMTP client, DSNs) as callbacks.
  */
 import { assign, fromCallback, setup } from 'xstate';
 import type { Reply } from '../protocol/smtp-reply';
+import { connectFailure, judgeSession, type Failure } from '../protocol/delivery-outcome';
 import type { SmtpClientResult } from './smtp-client';
 
 /** QueueSettings: retry policy of one MTA (RFC 5321 §4.5.4.1: must be configurable). */
@@ -25,7 +31,7 @@ export interface QueueSettings {
   retry?: number[];
 }
 
-/** POSTFIX_QUEUE_DEFAULTS: queue_run_delay, minimal/maximal_backoff_time, maximal_queue_lifetime. */
+/** POSTFIX_QUEUE_DEFAULTS: queue_run_delay, minimal/maximal_backoff_time, maximal_queue_lifetime, delay_warning_time. */
 export const POSTFIX_QUEUE_DEFAULTS: QueueSettings = {
   runInterval: 300_000,
   minBackoff: 300_000,
@@ -42,24 +48,29 @@ export interface Target {
   via: string;
 }
 
-/** Resolution: where a domain's mail goes, or why it cannot go anywhere (now or ever). */
+/**
+ * Resolution: where a domain's mail goes, or why it cannot go anywhere (now or ever). `reason`
+ * and `reply` repeat the failure for callers that only show a line (a direct send).
+ */
 export type Resolution =
   | { kind: 'targets'; targets: Target[] }
-  | { kind: 'permanent'; reply: Reply; reason: string }
-  | { kind: 'temporary'; reason: string };
+  | { kind: 'permanent'; failure: Failure; reason: string; reply: Reply }
+  | { kind: 'temporary'; failure: Failure; reason: string };
 
 /** Attempt: the outcome of talking to one target. */
 export type Attempt =
-  | { kind: 'session'; target: Target; result: SmtpClientResult }
-  | { kind: 'connect-failed'; target: Target; reason: string };
+  | { kind: 'session'; target: Target; port: number; result: SmtpClientResult }
+  | { kind: 'connect-failed'; target: Target; port: number; reason: 'refused' | 'timeout' };
 
 /** QueueServices: the world's side effects the entry needs. */
 export interface QueueServices {
   now(): number;
   resolve(domain: string, done: (r: Resolution) => void): void;
   attempt(target: Target, rcpts: string[], done: (a: Attempt) => void): void;
-  /** A recipient's final outcome: sent onward, or bounced with the reply that decided it. */
-  settle(rcpt: string, outcome: { kind: 'sent'; target: Target; reply: Reply } | { kind: 'bounce'; reply: Reply; target?: string; reason: string }): void;
+  /** A recipient's final outcome: sent onward, or bounced with the failure that decided it. */
+  settle(rcpt: string, outcome: { kind: 'sent'; target: Target; reply: Reply } | { kind: 'bounce'; failure: Failure; expired?: boolean }): void;
+  /** The delay warning (RFC 3464 action=delayed) for recipients still waiting. */
+  warn(rcpts: { rcpt: string; failure: Failure }[], willRetryUntil: number): void;
   /** Bookkeeping for the trace and the inspector. */
   note(event: { type: 'queue.attempt' | 'queue.defer' | 'queue.expire'; target?: string; code?: number; enhanced?: string; reason?: string; attempt?: number; nextRetry?: number; rcpts: string[] }): void;
 }
@@ -77,9 +88,13 @@ interface Ctx extends QueueEntryInput {
   pending: string[];
   targets: Target[];
   index: number;
+  /** Delivery passes made so far (a pass tries the targets in order). */
   attempts: number;
-  lastError?: { text: string; code?: number; enhanced?: string; target?: string };
+  /** The last temporary failure of each waiting recipient. */
+  failures: Record<string, Failure>;
+  lastError?: Failure;
   nextRetry?: number;
+  warned: boolean;
 }
 
 type Ev =
@@ -87,17 +102,45 @@ type Ev =
   | { type: 'attempted'; attempt: Attempt }
   | { type: 'queue.retry-now' };
 
-/** nextRetryTime: Postfix-style backoff after `attempts` failures, aligned to queue runs. */
-export function nextRetryTime(now: number, attempts: number, s: QueueSettings): number {
+/**
+ * nextRetryTime: when a message deferred now is tried again. Postfix (qmgr_active.c) moves the
+ * queue file's time stamp into the future by the message's age, clamped to [minBackoff,
+ * maxBackoff] — in effect the wait doubles — and the deferred queue is scanned every
+ * `runInterval`, so the retry happens at the first scan at or after that time. An explicit
+ * `retry` schedule replaces this (the wait before retry n; the last one repeats).
+ */
+export function nextRetryTime(now: number, arrived: number, attempts: number, s: QueueSettings): number {
   if (s.retry && s.retry.length) return now + s.retry[Math.min(attempts - 1, s.retry.length - 1)];
-  const backoff = Math.min(s.minBackoff * 2 ** Math.max(0, attempts - 1), s.maxBackoff);
-  const due = now + backoff;
-  return Math.ceil(due / s.runInterval) * s.runInterval;
+  const backoff = Math.min(Math.max(now - arrived, s.minBackoff), s.maxBackoff);
+  return Math.ceil((now + backoff) / s.runInterval) * s.runInterval;
 }
 
-const is4xx = (r?: Reply) => !!r && r.code >= 400 && r.code < 500;
-const is5xx = (r?: Reply) => !!r && r.code >= 500;
-const replyText = (r: Reply) => `${r.code}${r.enhanced ? ' ' + r.enhanced : ''} ${r.lines.join(' ')}`;
+const keep = (failures: Record<string, Failure>, kept: { rcpt: string; failure: Failure }[]) => {
+  const next = { ...failures };
+  for (const k of kept) next[k.rcpt] = k.failure;
+  return next;
+};
+
+/** byFailure groups waiting recipients by the failure that holds them, one `queue.defer` per group. */
+function byFailure(rcpts: readonly string[], failures: Record<string, Failure>, fallback?: Failure): { failure?: Failure; rcpts: string[] }[] {
+  const groups = new Map<string, { failure?: Failure; rcpts: string[] }>();
+  for (const rcpt of rcpts) {
+    const failure = failures[rcpt] ?? fallback;
+    const key = failure?.text ?? '';
+    const g = groups.get(key) ?? { failure, rcpts: [] };
+    g.rcpts.push(rcpt);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+/** noteDefer records why recipients wait, until `nextRetry` (now: at the next host of this pass). */
+function noteDefer(c: Ctx, rcpts: readonly string[], failures: Record<string, Failure>, attempt: number, nextRetry: number): void {
+  for (const g of byFailure(rcpts, failures, c.lastError)) {
+    const e = g.failure;
+    c.services.note({ type: 'queue.defer', target: e?.remote, code: e?.reply?.code, enhanced: e?.status, reason: e?.text ?? 'deferred', attempt, nextRetry, rcpts: g.rcpts });
+  }
+}
 
 /** mtaQueueMachine: the queue entry statechart. */
 export const mtaQueueMachine = setup({
@@ -113,73 +156,60 @@ export const mtaQueueMachine = setup({
   actions: {
     bounceAll: assign(({ context, event }) => {
       if (event.type !== 'resolved' || event.resolution.kind !== 'permanent') return {};
-      for (const rcpt of context.pending) context.services.settle(rcpt, { kind: 'bounce', reply: event.resolution.reply, reason: event.resolution.reason });
+      for (const rcpt of context.pending) context.services.settle(rcpt, { kind: 'bounce', failure: event.resolution.failure });
       return { pending: [] };
     }),
     setTargets: assign(({ event }) => (event.type === 'resolved' && event.resolution.kind === 'targets' ? { targets: event.resolution.targets, index: 0 } : {})),
-    noteTemporary: assign(({ event }) => (event.type === 'resolved' && event.resolution.kind === 'temporary' ? { lastError: { text: event.resolution.reason } } : {})),
+    noteTemporary: assign(({ context, event }) => {
+      if (event.type !== 'resolved' || event.resolution.kind !== 'temporary') return {};
+      const failure = event.resolution.failure;
+      return { lastError: failure, failures: keep(context.failures, context.pending.map((rcpt) => ({ rcpt, failure }))) };
+    }),
     noteAttempt: ({ context }) => context.services.note({ type: 'queue.attempt', target: context.targets[context.index]?.host, attempt: context.attempts + 1, rcpts: context.pending }),
     applyAttempt: assign(({ context, event }) => {
       if (event.type !== 'attempted') return {};
       const a = event.attempt;
-      if (a.kind === 'connect-failed') return { index: context.index + 1, lastError: { text: `connect to ${a.target.host}: ${a.reason}`, target: a.target.host } };
-      const res = a.result;
-      // The whole session failed before recipients (greeting, EHLO, TLS, MAIL): 5xx bounces all, else next host.
-      if (res.rcpts.length === 0 || (res.kind === 'failed' && res.stage !== 'rcpt' && res.stage !== 'body' && res.stage !== 'data')) {
-        if (is5xx(res.reply) && res.stage !== 'greeting') {
-          for (const rcpt of context.pending) context.services.settle(rcpt, { kind: 'bounce', reply: res.reply!, target: a.target.host, reason: `${a.target.host} said: ${replyText(res.reply!)}` });
-          return { pending: [] };
-        }
-        const text = res.reply ? replyText(res.reply) : res.network === 'tls-failed' ? `TLS failed: ${res.tlsReason}` : `${res.network ?? 'lost connection'} at ${res.stage}`;
-        return { index: context.index + 1, lastError: { text, code: res.reply?.code, enhanced: res.reply?.enhanced, target: a.target.host } };
+      const server = `${a.target.host}[${a.target.ip}]`;
+      const nextHost = context.index + 1 < context.targets.length;
+      if (a.kind === 'connect-failed') {
+        const failure = connectFailure(server, a.port, a.reason);
+        const failures = keep(context.failures, context.pending.map((rcpt) => ({ rcpt, failure })));
+        if (nextHost) noteDefer(context, context.pending, failures, context.attempts + 1, context.services.now());
+        return { index: context.index + 1, lastError: failure, failures };
       }
       // Per recipient (RFC 5321 §3.3): one refusal does not hold up the others.
-      let pending = [...context.pending];
-      let lastError = context.lastError;
-      for (const rr of res.rcpts) {
-        if (is5xx(rr.reply)) {
-          context.services.settle(rr.rcpt, { kind: 'bounce', reply: rr.reply, target: a.target.host, reason: `${a.target.host} said: ${replyText(rr.reply)}` });
-          pending = pending.filter((p) => p !== rr.rcpt);
-        } else if (is4xx(rr.reply)) {
-          lastError = { text: replyText(rr.reply), code: rr.reply.code, enhanced: rr.reply.enhanced, target: a.target.host };
-        }
-      }
-      const accepted = res.rcpts.filter((rr) => rr.reply.code < 300).map((rr) => rr.rcpt);
-      if (res.kind === 'sent' && res.reply) {
-        for (const rcpt of accepted) {
-          context.services.settle(rcpt, { kind: 'sent', target: a.target, reply: res.reply });
-          pending = pending.filter((p) => p !== rcpt);
-        }
-      } else if (is5xx(res.reply) && accepted.length) {
-        for (const rcpt of accepted) {
-          context.services.settle(rcpt, { kind: 'bounce', reply: res.reply!, target: a.target.host, reason: `${a.target.host} said: ${replyText(res.reply!)}` });
-          pending = pending.filter((p) => p !== rcpt);
-        }
-      } else if (res.reply) {
-        lastError = { text: replyText(res.reply), code: res.reply.code, enhanced: res.reply.enhanced, target: a.target.host };
-      } else {
-        lastError = { text: `${res.network ?? 'lost connection'} after ${res.stage}${res.dataSentNoReply ? ' (message content sent, reply lost: may be delivered twice)' : ''}`, target: a.target.host };
-      }
-      // 4xx answers from this host: Postfix tries the next MX only for connection-level trouble.
-      const stayDeferred = pending.length > 0 && lastError;
-      return { pending, lastError, index: stayDeferred && !res.reply ? context.index + 1 : context.targets.length };
+      const j = judgeSession(server, context.pending, a.result);
+      for (const s of j.sent) context.services.settle(s.rcpt, { kind: 'sent', target: a.target, reply: s.reply });
+      for (const b of j.bounced) context.services.settle(b.rcpt, { kind: 'bounce', failure: b.failure });
+      const pending = j.kept.map((k) => k.rcpt);
+      const failures = keep(context.failures, j.kept);
+      // Temporary trouble qualifies the rest for the next MX host (Postfix smtp_rcpt_fail).
+      if (pending.length && nextHost) noteDefer(context, pending, failures, context.attempts + 1, context.services.now());
+      return { pending, index: context.index + 1, lastError: j.kept[0]?.failure ?? context.lastError, failures };
     }),
     scheduleRetry: assign(({ context }) => {
       const attempts = context.attempts + 1;
-      const nextRetry = nextRetryTime(context.services.now(), attempts, context.settings);
-      context.services.note({ type: 'queue.defer', target: context.lastError?.target, code: context.lastError?.code, enhanced: context.lastError?.enhanced, reason: context.lastError?.text ?? 'deferred', attempt: attempts, nextRetry, rcpts: context.pending });
-      return { attempts, nextRetry };
+      const now = context.services.now();
+      let warned = context.warned;
+      const s = context.settings;
+      // Postfix delay_warning_time: one warning, at the first deferral after that age.
+      if (!warned && s.delayWarning > 0 && now - context.arrived >= s.delayWarning) {
+        warned = true;
+        context.services.warn(context.pending.map((rcpt) => ({ rcpt, failure: context.failures[rcpt] ?? context.lastError ?? { status: '4.0.0', text: 'delivery temporarily suspended' } })), context.arrived + s.lifetime);
+      }
+      const nextRetry = nextRetryTime(now, context.arrived, attempts, s);
+      noteDefer(context, context.pending, context.failures, attempts, nextRetry);
+      return { attempts, nextRetry, warned };
     }),
     expire: assign(({ context }) => {
+      const days = Math.round(context.settings.lifetime / 86_400_000);
       const text = context.lastError?.text ?? 'delivery temporarily suspended';
-      context.services.note({ type: 'queue.expire', reason: text, rcpts: context.pending, target: context.lastError?.target });
+      context.services.note({ type: 'queue.expire', reason: `message expired after ${days} days in the queue; last error: ${text}`, rcpts: context.pending, target: context.lastError?.remote, attempt: context.attempts + 1 });
       for (const rcpt of context.pending) {
-        context.services.settle(rcpt, {
-          kind: 'bounce',
-          reply: { code: context.lastError?.code ?? 450, enhanced: '4.4.7', lines: [`Message expired after ${Math.round(context.settings.lifetime / 86_400_000)} days in the queue: ${text}`] },
-          target: context.lastError?.target,
-          reason: `queue lifetime exceeded; last error: ${text}`,
-        });
+        const last = context.failures[rcpt] ?? context.lastError;
+        // RFC 3463 §3.5: X.4.7 "delivery time expired"; the last error stays in the report.
+        const failure: Failure = { ...last, status: '4.4.7', text: `message expired after ${days} days in the queue; last error: ${last?.text ?? text}` };
+        context.services.settle(rcpt, { kind: 'bounce', failure, expired: true });
       }
       return { pending: [] };
     }),
@@ -189,12 +219,13 @@ export const mtaQueueMachine = setup({
     temporary: ({ event }) => event.type === 'resolved' && event.resolution.kind === 'temporary',
     allSettled: ({ context }) => context.pending.length === 0,
     moreTargets: ({ context }) => context.index < context.targets.length,
-    expired: ({ context }) => (context.nextRetry ?? 0) - context.arrived >= context.settings.lifetime,
+    // Postfix maximal_queue_lifetime: checked after a failed pass.
+    expired: ({ context }) => context.services.now() - context.arrived >= context.settings.lifetime,
   },
   delays: { retry: ({ context }) => Math.max(0, (context.nextRetry ?? 0) - context.services.now()) },
 }).createMachine({
   id: 'mta-queue',
-  context: ({ input }) => ({ ...input, pending: [...input.rcpts], targets: [], index: 0, attempts: 0 }),
+  context: ({ input }) => ({ ...input, pending: [...input.rcpts], targets: [], index: 0, attempts: 0, failures: {}, warned: false }),
   initial: 'resolving',
   states: {
     resolving: {
@@ -202,22 +233,24 @@ export const mtaQueueMachine = setup({
       on: {
         resolved: [
           { guard: 'permanent', target: 'done', actions: 'bounceAll' },
-          { guard: 'temporary', target: 'deferred', actions: 'noteTemporary' },
+          { guard: 'temporary', target: 'failedPass', actions: 'noteTemporary' },
           { target: 'trying', actions: 'setTargets' },
         ],
       },
     },
     trying: {
-      always: [{ guard: 'allSettled', target: 'done' }, { guard: 'moreTargets', target: 'sending' }, { target: 'deferred' }],
+      always: [{ guard: 'allSettled', target: 'done' }, { guard: 'moreTargets', target: 'sending' }, { target: 'failedPass' }],
     },
     sending: {
       entry: 'noteAttempt',
       invoke: { src: 'attempt', input: ({ context }) => ({ services: context.services, target: context.targets[context.index], rcpts: context.pending }) },
       on: { attempted: { target: 'trying', actions: 'applyAttempt' } },
     },
+    failedPass: {
+      always: [{ guard: 'expired', target: 'done', actions: 'expire' }, { target: 'deferred' }],
+    },
     deferred: {
       entry: 'scheduleRetry',
-      always: [{ guard: 'expired', target: 'done', actions: 'expire' }],
       after: { retry: 'resolving' },
       on: { 'queue.retry-now': 'resolving' },
     },

@@ -4,9 +4,17 @@
  * through the submission server, one at a time from the outbox. What the settings say is what
  * happens: a wrong port, password or encryption mode fails as it does in reality, and the
  * program shows the error a real one would.
+ *
+ * In parallel it checks for new mail with the incoming settings (IMAP or POP3): right after
+ * start and then every `checkInterval` (60 s), as real programs poll, and keeps what it
+ * downloaded. So that a quiet world can finish, a check that brings nothing new lets the program
+ * rest; new mail arriving in its mailbox (`mua.mailArrived`, sent by the world) wakes it for its
+ * next regular check time, never earlier. The checks that happen are exactly those of a program
+ * that polls forever, minus the ones that would have found nothing.
  */
 import { assign, fromCallback, setup } from 'xstate';
 import type { SmtpClientResult } from './smtp-client';
+import { DEFAULT_CHECK_INTERVAL_MS, nextCheckTime, type DownloadedMessage, type FetchOutcome, type IncomingSettings, type MailCheckMemory } from './mail-fetch';
 
 /** OutgoingSettings: the "outgoing server (SMTP)" page of an account. */
 export interface OutgoingSettings {
@@ -50,6 +58,12 @@ export interface MuaServices {
   submit(settings: OutgoingSettings, draft: Draft, msg: string, raw: string, done: (o: SendOutcome) => void): void;
   /** The program tells the person what happened. */
   report(item: OutboxItem, outcome: SendOutcome): void;
+  /** Connects to the incoming server and runs one IMAP or POP3 check (absent: the program never fetches). */
+  fetch?(settings: IncomingSettings, memory: MailCheckMemory, done: (o: FetchOutcome) => void): void;
+  /** The program shows what a check brought (new mail, or an error). */
+  fetched?(outcome: FetchOutcome): void;
+  /** The current virtual time, for the check schedule. */
+  now?(): number;
 }
 
 /** MuaInput: whose program, on which host, with which settings. */
@@ -57,25 +71,45 @@ export interface MuaInput {
   host: string;
   address: string;
   outgoing: OutgoingSettings;
+  /** The incoming server; without it the program only sends. */
+  incoming?: IncomingSettings;
   services: MuaServices;
 }
 
 interface Ctx extends MuaInput {
   outbox: OutboxItem[];
   current?: OutboxItem & { raw: string };
+  /** Messages downloaded so far (the program's local INBOX). */
+  downloaded: DownloadedMessage[];
+  memory: MailCheckMemory;
+  /** When the program started: its checks fall on start + k·interval. */
+  started: number;
+  /** Mail arrived since the current check began. */
+  mailSinceCheck: boolean;
+  /** The outcome of the last check. */
+  lastCheck?: FetchOutcome;
 }
 
 type Ev =
   | { type: 'mua.send'; draft: Draft }
   | { type: 'mua.configure'; outgoing: Partial<OutgoingSettings> }
-  | { type: 'mua.submitted'; outcome: SendOutcome };
+  | { type: 'mua.submitted'; outcome: SendOutcome }
+  | { type: 'mua.fetched'; outcome: FetchOutcome }
+  | { type: 'mua.mailArrived' }
+  | { type: 'mua.check' };
 
-/** muaMachine: idle until something is in the outbox, then sending, one message at a time. */
+const now = (ctx: Ctx) => ctx.services.now?.() ?? 0;
+const interval = (ctx: Ctx) => ctx.incoming?.checkInterval ?? DEFAULT_CHECK_INTERVAL_MS;
+
+/** muaMachine: outgoing (idle, sending one message at a time) and incoming (checking, waiting, resting) in parallel. */
 export const muaMachine = setup({
   types: {} as { context: Ctx; events: Ev; input: MuaInput },
   actors: {
     submit: fromCallback<Ev, { services: MuaServices; settings: OutgoingSettings; item: OutboxItem & { raw: string } }>(({ sendBack, input }) => {
       input.services.submit(input.settings, input.item.draft, input.item.msg, input.item.raw, (outcome) => sendBack({ type: 'mua.submitted', outcome }));
+    }),
+    fetch: fromCallback<Ev, { services: MuaServices; settings: IncomingSettings; memory: MailCheckMemory }>(({ sendBack, input }) => {
+      input.services.fetch?.(input.settings, input.memory, (outcome) => sendBack({ type: 'mua.fetched', outcome }));
     }),
   },
   actions: {
@@ -100,28 +134,63 @@ export const muaMachine = setup({
       context.services.report(item, o);
       return { current: undefined };
     }),
+    beginCheck: assign({ mailSinceCheck: false }),
+    noteMail: assign({ mailSinceCheck: true }),
+    keepFetched: assign(({ context, event }) => {
+      if (event.type !== 'mua.fetched') return {};
+      context.services.fetched?.(event.outcome);
+      if (event.outcome.kind !== 'session') return { lastCheck: event.outcome };
+      const r = event.outcome.result;
+      const at = now(context);
+      const protocol = context.incoming?.protocol ?? 'imap';
+      return { lastCheck: event.outcome, memory: r.memory, downloaded: [...context.downloaded, ...r.messages.map((m) => ({ ...m, at, protocol }))] };
+    }),
   },
   guards: {
     hasWaiting: ({ context }) => context.outbox.some((i) => i.state === 'waiting'),
+    fetches: ({ context }) => context.incoming !== undefined && context.services.fetch !== undefined,
+    // Nothing new and no mail arrived meanwhile: rest until the world reports new mail.
+    quiet: ({ context, event }) => event.type === 'mua.fetched' && !context.mailSinceCheck && (event.outcome.kind !== 'session' || event.outcome.result.messages.length === 0),
+  },
+  delays: {
+    untilNextCheck: ({ context }) => nextCheckTime(context.started, interval(context), now(context)) - now(context),
   },
 }).createMachine({
   id: 'mua',
-  context: ({ input }) => ({ ...input, outbox: [] }),
-  initial: 'idle',
-  on: {
-    'mua.send': { actions: 'enqueue', target: '.check' },
-    'mua.configure': { actions: 'configure' },
-  },
+  context: ({ input }) => ({ ...input, outbox: [], downloaded: [], memory: { lastUid: 0, uidls: [] }, started: input.services.now?.() ?? 0, mailSinceCheck: false }),
+  type: 'parallel',
+  on: { 'mua.configure': { actions: 'configure' } },
   states: {
-    idle: {},
-    check: { always: [{ guard: 'hasWaiting', target: 'sending' }, { target: 'idle' }] },
-    sending: {
-      entry: 'takeNext',
-      invoke: { src: 'submit', input: ({ context }) => ({ services: context.services, settings: context.outgoing, item: context.current! }) },
-      on: {
-        'mua.submitted': { target: 'check', actions: 'finish' },
-        // A new draft while sending waits in the outbox; stay in this state.
-        'mua.send': { actions: 'enqueue' },
+    outgoing: {
+      initial: 'idle',
+      on: { 'mua.send': { actions: 'enqueue', target: '.check' } },
+      states: {
+        idle: {},
+        check: { always: [{ guard: 'hasWaiting', target: 'sending' }, { target: 'idle' }] },
+        sending: {
+          entry: 'takeNext',
+          invoke: { src: 'submit', input: ({ context }) => ({ services: context.services, settings: context.outgoing, item: context.current! }) },
+          on: {
+            'mua.submitted': { target: 'check', actions: 'finish' },
+            // A new draft while sending waits in the outbox; stay in this state.
+            'mua.send': { actions: 'enqueue' },
+          },
+        },
+      },
+    },
+    incoming: {
+      initial: 'start',
+      on: { 'mua.mailArrived': { actions: 'noteMail' } },
+      states: {
+        start: { always: [{ guard: 'fetches', target: 'checking' }, { target: 'off' }] },
+        off: {},
+        checking: {
+          entry: 'beginCheck',
+          invoke: { src: 'fetch', input: ({ context }) => ({ services: context.services, settings: context.incoming!, memory: context.memory }) },
+          on: { 'mua.fetched': [{ guard: 'quiet', target: 'resting', actions: 'keepFetched' }, { target: 'waiting', actions: 'keepFetched' }] },
+        },
+        waiting: { after: { untilNextCheck: 'checking' }, on: { 'mua.check': 'checking' } },
+        resting: { on: { 'mua.mailArrived': { target: 'waiting', actions: 'noteMail' }, 'mua.check': 'checking' } },
       },
     },
   },

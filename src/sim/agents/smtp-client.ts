@@ -4,7 +4,7 @@
  * (port 25, STARTTLS when offered). Each state sends one command and waits for the reply it
  * expects; any other reply ends the transaction with that reply as the result.
  */
-import { assign, setup } from 'xstate';
+import { assign, setup, stateIn } from 'xstate';
 import type { Endpoint, TlsOutcome } from '../kernel/connection';
 import type { Reply } from '../protocol/smtp-reply';
 import { encodePlain, encodeLoginStep } from '../protocol/sasl';
@@ -27,6 +27,10 @@ export interface SmtpClientInput {
   msg: string;
   /** How long to wait for each reply (RFC 5321 §4.5.3.2 suggests 5 min; mail programs wait ~1 min). */
   timeoutMs: number;
+  /** How long to wait for the reply to the end of the data (RFC 5321 §4.5.3.2.6: 10 min); `timeoutMs` when absent. */
+  dataTimeoutMs?: number;
+  /** Check the server's certificate (a mail program does); an MTA's opportunistic TLS does not. Default true. */
+  verifyCert?: boolean;
 }
 
 /** RcptResult: the server's answer to one RCPT TO. */
@@ -66,13 +70,20 @@ type Ev =
 
 const ok = (r: Reply) => r.code >= 200 && r.code < 300;
 
+/** LOST_IN: the stage a session was in when its connection broke, by machine state. */
+const LOST_IN: readonly (readonly [string, string])[] = [
+  ['implicitTls', 'tls'], ['greeting', 'greeting'], ['ehlo', 'ehlo'], ['starttls', 'starttls'], ['tlsHandshake', 'tls'],
+  ['authPlain', 'auth'], ['authLoginUser', 'auth'], ['authLoginName', 'auth'], ['authLoginPass', 'auth'],
+  ['mail', 'mail'], ['rcpt', 'rcpt'], ['data', 'data'], ['body', 'body'],
+];
+
 /** smtpClientMachine: the SMTP client statechart. */
 export const smtpClientMachine = setup({
   types: {} as { context: Ctx; events: Ev; input: SmtpClientInput; output: SmtpClientResult },
   actions: {
     send: ({ context }, params: { line: string }) => context.endpoint.send(params.line, { msg: context.msg }),
     startTls: ({ context, self }) =>
-      context.endpoint.conn.clientStartTls(context.serverName, (outcome) => self.send({ type: 'tls.done', outcome })),
+      context.endpoint.conn.clientStartTls(context.serverName, (outcome) => self.send({ type: 'tls.done', outcome }), { verify: context.verifyCert ?? true }),
     fail: assign(({ context, event }, params: { stage: string }) => ({
       result: {
         kind: 'failed' as const,
@@ -81,6 +92,8 @@ export const smtpClientMachine = setup({
         network: event.type === 'net.closed' ? ('closed' as const) : event.type === 'tls.done' ? ('tls-failed' as const) : undefined,
         tlsReason: event.type === 'tls.done' && !event.outcome.ok ? event.outcome.reason : undefined,
         rcpts: context.rcptResults,
+        // The connection broke after the content went out: the server may have taken it.
+        dataSentNoReply: event.type === 'net.closed' && params.stage === 'body' ? true : undefined,
       },
     })),
     timedOut: assign(({ context }, params: { stage: string }) => ({
@@ -93,17 +106,24 @@ export const smtpClientMachine = setup({
     tlsOk: ({ event }) => event.type === 'tls.done' && event.outcome.ok,
     wantsStartTls: ({ context }) => !context.secure && context.tls !== 'none' && context.ext.includes('STARTTLS'),
     mustHaveTls: ({ context }) => !context.secure && context.tls === 'required',
-    wantsAuth: ({ context }) => context.auth !== undefined,
+    // A client logs in only where the server offers AUTH (RFC 4954 §3); elsewhere it sends without.
+    wantsAuth: ({ context }) => context.auth !== undefined && context.ext.includes('AUTH'),
     authLogin: ({ context }) => context.auth?.mechanism === 'LOGIN',
     moreRcpts: ({ context }) => context.rcptIndex < context.rcpts.length,
     anyRcptAccepted: ({ context }) => context.rcptResults.some((r) => ok(r.reply)),
   },
-  delays: { reply: ({ context }) => context.timeoutMs },
+  delays: { reply: ({ context }) => context.timeoutMs, dataDone: ({ context }) => context.dataTimeoutMs ?? context.timeoutMs },
 }).createMachine({
   id: 'smtp-client',
   context: ({ input }) => ({ ...input, ext: [], secure: false, rcptIndex: 0, rcptResults: [] }),
   initial: 'start',
-  on: { 'net.closed': { target: '.done', actions: { type: 'fail', params: { stage: 'connection' } } } },
+  on: {
+    // The connection closed or broke: the result names the stage it happened in.
+    'net.closed': [
+      ...LOST_IN.map(([state, stage]) => ({ guard: stateIn(state), target: '.done' as const, actions: { type: 'fail' as const, params: { stage } } })),
+      { target: '.done', actions: { type: 'fail', params: { stage: 'connection' } } },
+    ],
+  },
   states: {
     start: { always: [{ guard: ({ context }) => context.tls === 'implicit', target: 'implicitTls' }, { target: 'greeting' }] },
     implicitTls: {
@@ -188,13 +208,22 @@ export const smtpClientMachine = setup({
     rcpt: {
       entry: { type: 'send', params: ({ context }) => ({ line: `RCPT TO:<${context.rcpts[context.rcptIndex]}>` }) },
       on: {
-        'smtp.reply': {
+        'smtp.reply': [{
+          // RFC 5321 §3.8: a 421 ends the session; the recipients not yet given stay for later.
+          guard: ({ event }) => event.type === 'smtp.reply' && event.reply.code === 421,
+          target: 'quit',
+          actions: assign(({ context, event }) => {
+            const reply = (event as { reply: Reply }).reply;
+            const rcptResults = [...context.rcptResults, { rcpt: context.rcpts[context.rcptIndex], reply }];
+            return { rcptResults, result: { kind: 'failed' as const, stage: 'rcpt', reply, rcpts: rcptResults } };
+          }),
+        }, {
           target: 'nextRcpt',
           actions: assign(({ context, event }) => ({
             rcptResults: [...context.rcptResults, { rcpt: context.rcpts[context.rcptIndex], reply: (event as { reply: Reply }).reply }],
             rcptIndex: context.rcptIndex + 1,
           })),
-        },
+        }],
       },
       after: { reply: { target: 'done', actions: [{ type: 'timedOut', params: { stage: 'rcpt' } }, 'close'] } },
     },
@@ -219,7 +248,7 @@ export const smtpClientMachine = setup({
           { target: 'quit', actions: { type: 'fail', params: { stage: 'body' } } },
         ],
       },
-      after: { reply: { target: 'done', actions: [{ type: 'timedOut', params: { stage: 'body' } }, 'close'] } },
+      after: { dataDone: { target: 'done', actions: [{ type: 'timedOut', params: { stage: 'body' } }, 'close'] } },
     },
     quit: {
       entry: { type: 'send', params: { line: 'QUIT' } },

@@ -194,23 +194,32 @@ export class Connection {
   /** broken is set when packets could not be delivered for too long. */
   broken = false;
 
-  /** packet sends one packet of this connection, retransmitting when a link loses it. */
-  private packet(side: 'client' | 'server', fields: Record<string, unknown>, onArrive: () => void, attempt = 0): void {
+  /** Per direction: the next sequence number to send, the next one to hand over, and early arrivals. */
+  private order = { client: { next: 0, due: 0, early: new Map<number, () => void>() }, server: { next: 0, due: 0, early: new Map<number, () => void>() } };
+
+  /**
+   * packet sends one packet of this connection, retransmitting when a link loses it. Like TCP,
+   * the receiver gets each direction's packets in the order they were sent (RFC 9293 §3.4):
+   * one that arrives before a lost earlier one waits for its retransmission.
+   */
+  private packet(side: 'client' | 'server', fields: Record<string, unknown>, onArrive: () => void, attempt = 0, seq?: number): void {
+    const n = seq ?? this.order[side].next++;
     const from = side === 'client' ? this.clientHost : this.serverHost;
     const to = side === 'client' ? this.serverHost : this.clientHost;
     if (attempt === 0 && ((this.net.faults.hostDown(to) && fields.type !== 'net.close') || this.net.faults.hostDown(from))) {
       // A host went down mid-session: packets to or from it vanish and the other side's timers decide.
       this.trace.record({ type: 'net.drop', conn: this.id, from, to, at: to, reason: 'host-down' });
+      this.inOrder(side, n, () => undefined);
       return;
     }
     const proto: Proto = String(fields.type).startsWith('tls.') ? 'tls' : String(fields.type).startsWith('net.') ? 'tcp' : this.proto;
     const delivered = this.net.send(
       { ...fields, from, to, proto, conn: this.id, port: this.port, tls: this.tls } as never,
-      () => {
+      () => this.inOrder(side, n, () => {
         // A side that has closed reads nothing more.
         const receiver = side === 'client' ? 'server' : 'client';
         if (!this.broken && !this.closedBy.has(receiver)) onArrive();
-      },
+      }),
     );
     if (!delivered) {
       if (attempt >= RETRANSMIT_MS.length) {
@@ -219,7 +228,17 @@ export class Connection {
         this.server.onClose('broken');
         return;
       }
-      this.scheduler.setTimeout(() => this.packet(side, fields, onArrive, attempt + 1), RETRANSMIT_MS[attempt]);
+      this.scheduler.setTimeout(() => this.packet(side, fields, onArrive, attempt + 1, n), RETRANSMIT_MS[attempt]);
+    }
+  }
+
+  private inOrder(side: 'client' | 'server', n: number, deliver: () => void): void {
+    const o = this.order[side];
+    o.early.set(n, deliver);
+    for (let next = o.early.get(o.due); next; next = o.early.get(o.due)) {
+      o.early.delete(o.due);
+      o.due++;
+      next();
     }
   }
 }

@@ -31,7 +31,8 @@ export function formatTraceEvent(e: TraceEvent): string | undefined {
     case 'imap.reply': {
       const [client, server] = e.dir === 'C' ? [e.from, e.to] : [e.to, e.from];
       const lock = e.tls ? ' 🔒' : '';
-      return `${at} ${e.conn} ${client} → ${server}:${e.port}${lock} ${e.dir}: ${e.line}`;
+      // A POP3 multi-line answer or an IMAP literal travels as one event: print each of its lines.
+      return e.line.split('\r\n').map((l) => `${at} ${e.conn} ${client} → ${server}:${e.port}${lock} ${e.dir}: ${l}`).join('\n');
     }
     case 'smtp.data': {
       const lines = e.line.replace(/\r\n$/, '').split('\r\n');
@@ -53,7 +54,7 @@ export function formatTraceEvent(e: TraceEvent): string | undefined {
     case 'tls.step':
       return `${at} ${e.conn} TLS ${e.from} → ${e.to}: ${e.step}${e.detail ? ` (${e.detail})` : ''}`;
     case 'tls.established':
-      return `${at} ${e.conn} TLS established ${e.client} ⇄ ${e.server}:${e.port}`;
+      return `${at} ${e.conn} TLS established ${e.client} ⇄ ${e.server}:${e.port}${e.reason ? ` (${e.reason})` : ''}`;
     case 'tls.failed':
       return `${at} ${e.conn} TLS failed ${e.client} ⇄ ${e.server}:${e.port}: ${e.reason}`;
     case 'dns.query':
@@ -65,7 +66,7 @@ export function formatTraceEvent(e: TraceEvent): string | undefined {
     case 'queue.attempt':
       return `${at} queue ${e.host}: ${e.msg} attempt ${e.attempt} to ${e.target} for ${e.rcpts.join(', ')}`;
     case 'queue.defer':
-      return `${at} queue ${e.host}: ${e.msg} deferred (${e.reason}); next retry at ${formatClock(e.nextRetry ?? 0)}`;
+      return `${at} queue ${e.host}: ${e.msg} to ${e.rcpts.join(', ')} deferred (${e.reason}); ${e.nextRetry === e.t ? 'trying the next host now' : `next retry at ${formatClock(e.nextRetry ?? 0)}`}`;
     case 'queue.sent':
       return `${at} queue ${e.host}: ${e.msg} to ${e.rcpts.join(', ')} relayed to ${e.target}: ${e.reason}`;
     case 'queue.bounce':
@@ -103,7 +104,7 @@ export function formatTraceEvent(e: TraceEvent): string | undefined {
     case 'console.input':
       return `${at} ${e.type} ${e.what}${e.detail ? `: ${e.detail}` : ''}`;
     case 'message.fate': {
-      const where = e.fate === 'delivered' ? `${e.mailbox} ${e.folder}` : e.fate === 'queued' ? `next retry ${formatClock(e.nextRetry ?? 0)}` : `${e.code ?? ''} ${e.enhanced ?? ''} ${e.reason ?? ''}`.trim();
+      const where = e.fate === 'delivered' ? `${e.mailbox} ${e.folder}${e.reason ? `; ${e.reason}` : ''}` : e.fate === 'queued' ? `next retry ${formatClock(e.nextRetry ?? 0)}` : `${e.code ?? ''} ${e.enhanced ?? ''} ${e.reason ?? ''}`.trim();
       return `${at} FATE ${e.id} ${e.from || '<>'} → ${e.to}: ${e.fate.toUpperCase()} (${where})`;
     }
   }

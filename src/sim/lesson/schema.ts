@@ -14,12 +14,20 @@ import { FAULT_KINDS } from '../scenario/fault-catalogue';
 /** LEVELS: how much a lesson expects a student to know already. */
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 
+const LINE_OF_TEXT = {
+  en: "expected one line of text; a line with ': ' in it must be put in quotes, or YAML reads it as a mapping",
+  de: "erwartet wird eine Zeile Text; eine Zeile mit ': ' muss in Anführungszeichen stehen, sonst liest YAML sie als Zuordnung",
+};
+
 /** FrontMatterSchema is the YAML block at the top of `lesson.<lang>.md`. */
 export const FrontMatterSchema = closedObject({
   title: z.string().min(1).describe('Title of the lesson in this language.'),
   level: named(LEVELS, { en: 'level', de: 'Stufe' }).describe('beginner, intermediate or advanced.'),
   duration: DurationSchema.describe('About how long the lesson takes, e.g. 20m.'),
-  objectives: z.array(z.string().min(1)).min(1).describe('What the student can do afterwards, one line each.'),
+  objectives: z
+    .array(z.custom<string>((v) => typeof v === 'string' && v.trim() !== '', { error: hint({ text: LINE_OF_TEXT }) }))
+    .min(1)
+    .describe('What the student can do afterwards, one line each.'),
   order: z.int().min(0).optional().describe('Position in the lesson catalogue (lower first).'),
 }).meta({ title: 'Lesson front matter' });
 
@@ -66,7 +74,7 @@ export const LessonActionSchema = z
     closedObject({ play: DurationSchema.describe('Play until this virtual time (counted from the start of the run), then pause.') }),
     closedObject({ playUntil: CheckSchema.describe('Play until this check holds, then pause.') }),
     closedObject({ pauseOn: CheckSchema.describe('From now on, pause playback as soon as this check holds.') }),
-    closedObject({ inject: FaultSchema.describe('Switch a fault on now (or at its `from`).') }),
+    closedObject({ inject: FaultSchema.describe('Switch a fault on when the step opens (`from` delays it); `for` counts from then.') }),
     closedObject({
       clear: closedObject({
         id: IdSchema.optional(),
@@ -74,7 +82,9 @@ export const LessonActionSchema = z
         target: z.string().optional(),
       }).describe('Switch matching faults off (all when nothing is given).'),
     }),
-    closedObject({ act: ActionSchema.describe('Any scenario action (set-dns, set-account, send, flush-queue, ...), taken now unless it has `at` or `when`.') }),
+    closedObject({ act: ActionSchema.describe('Any scenario action (set-dns, set-account, send, flush-queue, ...), taken when the step opens; `at` delays it.') }).superRefine((a, ctx) => {
+      if (a.act.when !== undefined) fail(ctx, { en: "a lesson action cannot wait with 'when'; put a 'playUntil' before it", de: "eine Lektionsaktion kann nicht mit 'when' warten; stattdessen ein 'playUntil' davor setzen" }, ['act', 'when']);
+    }),
   ])
   .meta({ title: 'Lesson action', description: 'One of play, playUntil, pauseOn, inject, clear, act.' });
 

@@ -7,7 +7,7 @@
 import type { PathSegment } from '../scenario/issues';
 import type { Text } from '../scenario/text';
 import { toFaultInput } from '../world/scenario-plan';
-import { scenarioAction, type Intervention, type InterventionAction } from '../world/simulate';
+import { scenarioAction, type Intervention } from '../world/simulate';
 import { evaluateCheck } from '../grading/checks';
 import { sentMailOf } from '../grading/grade';
 import { runScenario, type ScenarioRun } from '../grading/run';
@@ -31,11 +31,20 @@ function mentionsConsole(c: Check, depth = 0): boolean {
   return false;
 }
 
-/** lessonIntervention maps a lesson action that changes the world onto an intervention. */
-export function lessonIntervention(a: LessonAction): InterventionAction | undefined {
-  if ('inject' in a) return { do: 'inject-fault', fault: toFaultInput(a.inject) };
-  if ('clear' in a) return a.clear.id ? { do: 'clear-fault', id: a.clear.id } : { do: 'clear-faults', kind: a.clear.kind, target: a.clear.target };
-  if ('act' in a) return scenarioAction(a.act);
+/**
+ * lessonIntervention maps a lesson action that changes the world onto an intervention, for a
+ * step opened at virtual time `now`: a fault's `from` and an action's `at` count from then.
+ */
+export function lessonIntervention(a: LessonAction, now: number): Intervention | undefined {
+  if ('inject' in a) {
+    const { from, ...fault } = toFaultInput(a.inject);
+    return { at: now + (from ?? 0), action: { do: 'inject-fault', fault } };
+  }
+  if ('clear' in a) return { at: now, action: a.clear.id ? { do: 'clear-fault', id: a.clear.id } : { do: 'clear-faults', kind: a.clear.kind, target: a.clear.target } };
+  if ('act' in a) {
+    const action = scenarioAction(a.act);
+    return action ? { at: now + (a.act.at ?? 0), action } : undefined;
+  }
   return undefined;
 }
 
@@ -70,10 +79,9 @@ export async function walkLesson(lesson: Lesson, seed?: number): Promise<WalkPro
       else if ('playUntil' in a) {
         await waitFor(a.playUntil, [...path, 'playUntil'], { en: 'this check never holds in the run, so playback would run to the end without stopping', de: 'diese Prüfung trifft im Lauf nie zu; die Wiedergabe liefe ohne Halt bis zum Ende' });
       } else {
-        const action = lessonIntervention(a);
-        if (action) {
-          const at = 'act' in a && a.act.at !== undefined ? a.act.at : now;
-          interventions.push({ at, action });
+        const intervention = lessonIntervention(a, now);
+        if (intervention) {
+          interventions.push(intervention);
           cached = undefined;
         }
       }

@@ -16,6 +16,12 @@ export interface DsnRecipient {
   diagnostic?: string;
   /** Which command the reply answered (for the human-readable part). */
   inReplyTo?: string;
+  /** `smtp` when `diagnostic` is a remote server's reply; `X-Postfix` for the MTA's own words (DNS, timeouts). */
+  diagnosticType?: 'smtp' | 'X-Postfix';
+  /** The line the human-readable part shows for this recipient (Postfix: `host X said: ...`). */
+  text?: string;
+  /** RFC 3464 §2.3.9: until when a delayed message is retried (an RFC 5322 date). */
+  willRetryUntil?: string;
 }
 
 /** DsnInput: everything a DSN is made of. */
@@ -29,6 +35,9 @@ export interface DsnInput {
   messageId: string;
   queueId: string;
   boundary: string;
+  /** For a delay warning: how long the message has waited, and the queue lifetime, as words (`4 hour(s)`, `5 day(s)`). */
+  delayedFor?: string;
+  lifetime?: string;
 }
 
 /** buildDsn writes the whole DSN message with CRLF line endings. */
@@ -42,8 +51,11 @@ export function buildDsn(d: DsnInput): string {
         '# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #',
         '####################################################################',
         '',
-        'Your message could not be delivered yet. The mail system will keep',
-        'trying; you will be told if it finally gives up.',
+        ...(d.delayedFor ? [`Your message could not be delivered for more than ${d.delayedFor}.`, `It will be retried until it is ${d.lifetime ?? '5 day(s)'} old.`] : ['Your message could not be delivered yet. The mail system will keep', 'trying; you will be told if it finally gives up.']),
+        '',
+        'For further assistance, please send mail to postmaster.',
+        '',
+        '                   The mail system',
       ]
     : [
         `This is the mail system at host ${d.reportingMta}.`,
@@ -59,13 +71,14 @@ export function buildDsn(d: DsnInput): string {
         '                   The mail system',
       ];
   for (const r of d.recipients) {
-    human.push('', `<${r.rcpt}>: ${r.remoteMta ? `host ${r.remoteMta} said: ` : ''}${r.diagnostic ?? r.status}${r.inReplyTo ? ` (in reply to ${r.inReplyTo} command)` : ''}`);
+    human.push('', `<${r.rcpt}>: ${r.text ?? `${r.remoteMta ? `host ${r.remoteMta} said: ` : ''}${r.diagnostic ?? r.status}${r.inReplyTo ? ` (in reply to ${r.inReplyTo} command)` : ''}`}`);
   }
   const status: string[] = [`Reporting-MTA: dns; ${d.reportingMta}`, `X-Postfix-Queue-ID: ${d.queueId}`, `Arrival-Date: ${d.arrivalDate}`];
   for (const r of d.recipients) {
     status.push('', `Final-Recipient: rfc822; ${r.rcpt}`, `Original-Recipient: rfc822;${r.rcpt}`, `Action: ${r.action}`, `Status: ${r.status}`);
     if (r.remoteMta) status.push(`Remote-MTA: dns; ${r.remoteMta}`);
-    if (r.diagnostic) status.push(`Diagnostic-Code: smtp; ${r.diagnostic}`);
+    if (r.diagnostic) status.push(`Diagnostic-Code: ${r.diagnosticType ?? 'smtp'}; ${r.diagnostic}`);
+    if (r.willRetryUntil) status.push(`Will-Retry-Until: ${r.willRetryUntil}`);
   }
   const headers = d.originalHeaders.replace(/(\r\n)+$/, '');
   const lines = [

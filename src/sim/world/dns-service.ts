@@ -61,7 +61,7 @@ export class DnsService {
   /** answer computes the authoritative answer for a name (CNAME chains, wildcards, NXDOMAIN vs NODATA). */
   answer(name: string, type: DnsType, depth = 0): DnsLookupResult {
     const n = name.toLowerCase().replace(/\.$/, '');
-    const failing = this.nameFault(n);
+    const failing = this.nameFault(n, type);
     if (failing === 'dns-nxdomain') return { rcode: 'NXDOMAIN', records: [] };
     if (failing === 'dns-servfail') return { rcode: 'SERVFAIL', records: [] };
     const zone = this.zoneFor(n);
@@ -82,10 +82,13 @@ export class DnsService {
     return { rcode: 'NOERROR', records: at.filter((r) => r.type === type) };
   }
 
-  private nameFault(n: string): string | undefined {
+  private nameFault(n: string, type?: DnsType): string | undefined {
     for (const kind of ['dns-nxdomain', 'dns-servfail', 'dns-timeout']) {
       for (const f of this.faults.live()) {
         if (f.kind !== kind) continue;
+        // dns-nxdomain may fail only one record type (`type: MX`); ANY fails them all.
+        const only = String(f.params?.type ?? 'ANY').toUpperCase();
+        if (type !== undefined && only !== 'ANY' && only !== type) continue;
         const t = f.target.toLowerCase();
         if (n === t || n.endsWith('.' + t)) return kind;
       }

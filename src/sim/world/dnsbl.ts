@@ -53,8 +53,12 @@ export function checkDnsbl(lookup: DnsLookup, ips: readonly string[], zones: rea
       const a = lookup(name, 'A');
       const codes = answersOf(a, 'A').map((r) => r.data.address).filter((x) => ipInCidr(x, '127.0.0.0', 8) === true);
       if (a.rcode !== 'NOERROR' || codes.length === 0) {
-        const what = a.rcode === 'NOERROR' || a.rcode === 'NXDOMAIN' ? { en: 'not listed', de: 'nicht gelistet' } : { en: `no answer (${a.rcode}), counted as not listed`, de: `keine Antwort (${a.rcode}), gilt als nicht gelistet` };
-        steps.push({ note: { en: `${name} A: ${a.rcode}: ${ip} is ${what.en} in ${zone}.`, de: `${name} A: ${a.rcode}: ${ip} ist in ${zone} ${what.de}.` } });
+        const answered = a.rcode === 'NOERROR' || a.rcode === 'NXDOMAIN';
+        steps.push({
+          note: answered
+            ? { en: `${name} A: ${a.rcode}: ${ip} is not listed in ${zone}.`, de: `${name} A: ${a.rcode}: ${ip} ist in ${zone} nicht gelistet.` }
+            : { en: `${name} A: ${a.rcode}: no answer, so ${ip} counts as not listed in ${zone}.`, de: `${name} A: ${a.rcode}: keine Antwort, also gilt ${ip} in ${zone} als nicht gelistet.` },
+        });
         continue;
       }
       const txt = answersOf(lookup(name, 'TXT'), 'TXT').map(txtValue)[0];

@@ -21,7 +21,8 @@ import { dnsblQueryName } from './dnsbl';
 
 interface ZonePatch {
   zone: string;
-  removed: DnsRecord[];
+  /** Removed records with the place they had, to put them back there. */
+  removed: { record: DnsRecord; index: number }[];
   added: DnsRecord[];
 }
 
@@ -114,7 +115,7 @@ export function applyAuthFaultEffect(world: World, f: ActiveFault, active: boole
     const zone = patch && world.dns.zones.get(patch.zone);
     if (!patch || !zone) return true;
     const kept = zone.records.filter((r) => !patch.added.includes(r));
-    for (const r of patch.removed) if (!kept.some((k) => sameRecord(k, r))) kept.push(r);
+    for (const { record, index } of patch.removed) if (!kept.some((k) => sameRecord(k, record))) kept.splice(Math.min(index, kept.length), 0, record);
     zone.records = kept;
     patches.delete(f);
     world.trace.record({ type: 'world.change', what: 'zone', detail: `${patch.zone}: ${f.kind} undone`, host: zone.server });
@@ -126,8 +127,13 @@ export function applyAuthFaultEffect(world: World, f: ActiveFault, active: boole
   if (!zone) return true;
   const edit = editFor(world, f, zone.zone, zone.records);
   if (!edit) return true;
-  zone.records = [...zone.records.filter((r) => !edit.remove.includes(r)), ...edit.add];
-  patches.set(f, { zone: zone.zone, removed: edit.remove, added: edit.add });
+  // The new records take the place of the first one removed, so the zone file reads the same way.
+  const removed = zone.records.map((record, index) => ({ record, index })).filter((x) => edit.remove.includes(x.record));
+  const kept = zone.records.filter((r) => !edit.remove.includes(r));
+  const at = removed.length ? removed[0].index : kept.length;
+  kept.splice(at, 0, ...edit.add);
+  zone.records = kept;
+  patches.set(f, { zone: zone.zone, removed, added: edit.add });
   world.trace.record({ type: 'world.change', what: 'zone', detail: `${zone.zone}: ${f.kind}: ${edit.say}`, host: zone.server });
   return true;
 }

@@ -55,7 +55,8 @@ function editZone(world: World, f: ActiveFault, active: boolean): void {
   if (f.kind === 'null-mx') {
     zone.records = [...others, { name: apex, ttl: 3600, type: 'MX', data: { preference: 0, exchange: '' } }];
   } else if (f.kind === 'mx-wrong-host') {
-    const wrong = String(f.params?.host ?? 'relay.example.net');
+    // The catalogue's default: the zone's web server (`www`), which receives no mail.
+    const wrong = String(f.params?.host || `www.${apex}`).toLowerCase().replace(/\.$/, '');
     zone.records = [...others, { name: apex, ttl: 3600, type: 'MX', data: { preference: 10, exchange: wrong } }];
   } else {
     // Missing MX: senders fall back to the domain's A record (RFC 5321 §5.1), which points at the first MX host.

@@ -23,6 +23,10 @@ export interface LedgerEntry {
   /** True for delivery status notifications (bounces): never bounced themselves. */
   isDsn: boolean;
   fates: Map<string, Fate[]>;
+  /** Hosts that took responsibility for it (replied 250 after the data and queued it). */
+  acceptedBy?: string[];
+  /** Why a recipient may get it twice: the reply after the data was lost (per recipient). */
+  lostReplies?: Map<string, string>;
 }
 
 /** Ledger: messages by id and by Message-ID. */
@@ -72,16 +76,41 @@ export class Ledger {
     e.fates.set(key, list);
   }
 
-  /** fates returns the `message.fate` events for the end of a run. */
+  /** markAccepted notes that `host` took responsibility for a message (it will deliver or bounce it). */
+  markAccepted(id: string, host: string): void {
+    const e = this.byId.get(id);
+    if (e) e.acceptedBy = [...(e.acceptedBy ?? []), host];
+  }
+
+  /** accepted tells whether any server took responsibility for a message. */
+  accepted(id: string): boolean {
+    return (this.byId.get(id)?.acceptedBy?.length ?? 0) > 0;
+  }
+
+  /** noteLostReply records that the reply after the data was lost for these recipients (a duplicate may follow). */
+  noteLostReply(id: string, rcpts: readonly string[], why: string): void {
+    const e = this.byId.get(id);
+    if (!e) return;
+    e.lostReplies ??= new Map();
+    for (const r of rcpts) e.lostReplies.set(r.toLowerCase(), why);
+  }
+
+  /**
+   * fateEvents returns the `message.fate` events for the end of a run: one per message and
+   * recipient, and one more for each further delivery of a copy, whose reason says why.
+   */
   fateEvents(nextRetry: (id: string, rcpt: string) => number | undefined): Omit<MessageFate, 't'>[] {
     const out: Omit<MessageFate, 't'>[] = [];
     for (const e of this.byId.values()) {
       for (const [rcpt, fates] of e.fates) {
+        let delivered = 0;
         for (const f of fates) {
           if (f.fate === 'pending') {
             out.push({ type: 'message.fate', id: e.id, from: e.from, to: rcpt, fate: 'queued', nextRetry: nextRetry(e.id, rcpt) });
           } else if (f.fate === 'delivered') {
-            out.push({ type: 'message.fate', id: e.id, from: e.from, to: rcpt, fate: 'delivered', mailbox: f.mailbox, folder: f.folder });
+            const lost = e.lostReplies?.get(rcpt);
+            const again = delivered++ > 0 ? { reason: `delivered again: ${lost ? `the sender did not get the reply after the data (${lost}) and sent it once more` : 'a second copy arrived'}` } : {};
+            out.push({ type: 'message.fate', id: e.id, from: e.from, to: rcpt, fate: 'delivered', mailbox: f.mailbox, folder: f.folder, ...again });
           } else {
             out.push({ type: 'message.fate', id: e.id, from: e.from, to: rcpt, fate: f.fate, code: f.code, enhanced: f.enhanced, reason: f.reason });
           }

@@ -7,11 +7,12 @@
 import { createActor, type Actor } from 'xstate';
 import { muaMachine, type Draft, type OutboxItem, type OutgoingSettings, type SendOutcome } from '../agents/mua';
 import { buildMessage, messageId as makeMessageId } from '../protocol/message';
-import { muaErrorFor } from '../protocol/mua-errors';
 import type { AccountView } from './view-model';
 import type { AccountPlan } from './default-world';
 import type { WorldContext } from './context';
 import { dialSmtp } from './smtp-dial';
+import { submissionError, withAccountFaults, type SubmissionPlan } from './submission';
+import { checkServices, downloadedViews, incomingSettingsOf, wakeOnDelivery } from './mail-checks';
 
 /** MUA_TIMEOUT_MS: how long a mail program waits for a server (Thunderbird: about 60 s). */
 export const MUA_TIMEOUT_MS = 60_000;
@@ -28,6 +29,10 @@ export interface MailProgram {
 /** MailPrograms: all mail programs of a world. */
 export class MailPrograms {
   readonly programs = new Map<string, MailProgram>();
+  /** Sends per program so far (faults bound to an attempt count them). */
+  private sends = new Map<MailProgram, number>();
+  /** The settings each message in flight was sent with. */
+  private used = new Map<string, SubmissionPlan>();
 
   constructor(private readonly ctx: WorldContext) {}
 
@@ -39,17 +44,19 @@ export class MailPrograms {
       program.actor = createActor(muaMachine, {
         clock: this.ctx.scheduler,
         input: {
-          host: account.clientHost, address: account.address, outgoing: { ...account.outgoing },
+          host: account.clientHost, address: account.address, outgoing: { ...account.outgoing }, incoming: incomingSettingsOf(account),
           services: {
             compose: (draft) => this.compose(account.clientHost!, draft),
             submit: (settings, draft, msg, raw, done) => this.submit(program, settings, draft, msg, raw, done),
             report: (item, outcome) => this.report(program, item, outcome),
+            ...checkServices(this.ctx, program),
           },
         },
       });
-      program.actor.start();
       this.programs.set(account.address.toLowerCase(), program);
     }
+    wakeOnDelivery(this.ctx, (address) => this.programFor(address));
+    for (const program of this.programs.values()) program.actor.start();
   }
 
   /** programFor finds the program of an address. */
@@ -70,21 +77,17 @@ export class MailPrograms {
   }
 
   private submit(program: MailProgram, settings: OutgoingSettings, draft: Draft, msg: string, raw: string, done: (o: SendOutcome) => void): void {
-    const faults = this.ctx.faults;
-    const who = program.account.address;
-    let s = { ...settings };
-    // Faults that stand for a student's configuration mistakes.
-    const wrongPort = faults.active('wrong-port', who) ?? faults.active('wrong-port', program.host);
-    if (wrongPort) s.port = Number(wrongPort.params?.port ?? 25);
-    const wrongTls = faults.active('wrong-tls-mode', who) ?? faults.active('wrong-tls-mode', program.host);
-    if (wrongTls) s = { ...s, security: (wrongTls.params?.security as OutgoingSettings['security']) ?? (s.security === 'tls' ? 'starttls' : 'tls') };
-    if (faults.active('auth-fail', who)) s.password = `${s.password}-typo`;
-    const from = (faults.active('sender-not-allowed', who)?.params?.from as string | undefined) ?? draft.from;
-    const rcpts = [...draft.to, ...(draft.cc ?? [])];
+    const attempt = (this.sends.get(program) ?? 0) + 1;
+    this.sends.set(program, attempt);
+    const plan = withAccountFaults(this.ctx, program.account, program.host, settings, draft.from, attempt);
+    this.used.set(msg, plan);
+    const s = plan.settings;
+    // A wrong sender address is what the program puts in From: as well.
+    const content = plan.from === draft.from ? raw : raw.replace(/^From: .*$/m, `From: ${plan.from}`);
     dialSmtp(this.ctx, program.host, s.server, s.port, {
       serverName: s.server, helo: program.host, tls: s.security === 'tls' ? 'implicit' : s.security === 'starttls' ? 'required' : 'none',
       auth: s.user ? { user: s.user, password: s.password, mechanism: 'PLAIN' } : undefined,
-      from, rcpts, data: raw, msg, timeoutMs: MUA_TIMEOUT_MS,
+      from: plan.from, rcpts: [...draft.to, ...(draft.cc ?? [])], data: content, msg, timeoutMs: MUA_TIMEOUT_MS,
     }, done);
   }
 
@@ -92,28 +95,33 @@ export class MailPrograms {
     const ctx = this.ctx;
     const now = ctx.scheduler.now();
     const rcpts = [...item.draft.to, ...(item.draft.cc ?? [])];
+    const plan = this.used.get(item.msg) ?? { settings: program.account.outgoing, from: item.draft.from };
+    this.used.delete(item.msg);
+    const error = submissionError(outcome, plan, rcpts);
+    if (!error) return;
+    item.error = error.text;
+    program.errors.push(error.text);
+    const reply = error.reply;
     if (outcome.kind === 'session' && outcome.result.kind === 'sent') {
-      // Recipients the server refused at RCPT were refused in front of the sender.
-      for (const rr of outcome.result.rcpts) {
-        if (rr.reply.code >= 400) ctx.ledger.settle(item.msg, rr.rcpt, { fate: 'rejected', code: rr.reply.code, enhanced: rr.reply.enhanced, reason: rr.reply.lines.join(' '), at: now });
-      }
+      // Recipients the server refused at RCPT were refused in front of the sender; the others got it.
+      const refused = outcome.result.rcpts.filter((rr) => rr.reply.code >= 400);
+      ctx.trace.record({ type: 'mail.error', host: program.host, msg: item.msg, to: refused.map((rr) => rr.rcpt), code: reply?.code, enhanced: reply?.enhanced, reason: error.text });
+      for (const rr of refused) ctx.ledger.settle(item.msg, rr.rcpt, { fate: 'rejected', code: rr.reply.code, enhanced: rr.reply.enhanced, reason: rr.reply.lines.join(' '), at: now });
       return;
     }
-    const reply = outcome.kind === 'session' ? outcome.result.reply : undefined;
-    const text = outcome.kind === 'connect-failed'
-      ? muaErrorFor({ kind: outcome.reason === 'refused' ? 'refused' : 'timeout', server: program.account.outgoing.server, port: program.account.outgoing.port }, 'en')
-      : reply ? muaErrorFor(reply, 'en')
-      : muaErrorFor({ kind: outcome.result.network === 'tls-failed' ? (outcome.result.tlsReason?.startsWith('cert') ? 'cert-invalid' : 'tls-failed') : 'timeout', server: program.account.outgoing.server, port: program.account.outgoing.port }, 'en');
-    item.error = text;
-    program.errors.push(text);
-    ctx.trace.record({ type: 'mail.error', host: program.host, msg: item.msg, to: rcpts, code: reply?.code, enhanced: reply?.enhanced, reason: text });
+    if (error.unsure && ctx.ledger.accepted(item.msg)) {
+      // The reply after the data was lost, but the server had taken the message: it goes on its way.
+      ctx.trace.record({ type: 'mail.error', host: program.host, msg: item.msg, reason: `${error.text} (the server had already accepted the message)` });
+      return;
+    }
+    ctx.trace.record({ type: 'mail.error', host: program.host, msg: item.msg, to: rcpts, code: reply?.code, enhanced: reply?.enhanced, reason: error.text });
     for (const rcpt of rcpts) {
-      ctx.ledger.settle(item.msg, rcpt, { fate: 'rejected', code: reply?.code, enhanced: reply?.enhanced, reason: reply ? `${reply.code} ${reply.enhanced ?? ''} ${reply.lines.join(' ')}`.replace(/  +/g, ' ') : text, at: now });
+      ctx.ledger.settle(item.msg, rcpt, { fate: 'rejected', code: reply?.code, enhanced: reply?.enhanced, reason: reply ? reply.lines.join(' ') : error.text, at: now });
     }
   }
 
-  /** views returns each account's program as the UI shows it. */
-  views(stores: (address: string) => AccountView['downloaded']): AccountView[] {
+  /** views returns each account's program as the UI shows it; `downloaded` is what its checks brought. */
+  views(): AccountView[] {
     return this.ctx.plan.accounts.map((a) => {
       const p = this.programFor(a.address);
       const snap = p?.actor.getSnapshot();
@@ -122,7 +130,7 @@ export class MailPrograms {
         outgoing: snap ? { ...snap.context.outgoing } : { ...a.outgoing },
         incoming: a.incoming ? { ...a.incoming } : undefined,
         outbox: (snap?.context.outbox ?? []).map((i) => ({ msg: i.msg, to: i.draft.to, subject: i.draft.subject, state: i.state === 'waiting' ? 'sending' : i.state, error: i.error })),
-        downloaded: stores(a.address),
+        downloaded: downloadedViews(p?.actor),
       };
     });
   }

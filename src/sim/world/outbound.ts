@@ -1,21 +1,22 @@
 /**
  * Outbound: what an MTA does with an accepted message — DKIM-sign it for its own domains,
  * file local recipients into their mailboxes through the MDA, and queue the rest per recipient
- * domain (one `mtaQueueMachine` actor per entry), bouncing with a DSN what cannot be delivered.
+ * domain (one `mtaQueueMachine` actor per entry), returning what cannot be delivered to the
+ * envelope sender in a DSN (`bounces.ts`), and warning the sender about long delays if asked to.
  */
 import { createActor, type Actor } from 'xstate';
-import { mtaQueueMachine, POSTFIX_QUEUE_DEFAULTS, type QueueServices, type QueueSettings, type Resolution, type Target } from '../agents/mta-queue';
-import type { Reply } from '../protocol/smtp-reply';
+import { mtaQueueMachine, POSTFIX_QUEUE_DEFAULTS, type Attempt, type QueueServices, type QueueSettings, type Resolution } from '../agents/mta-queue';
 import { domainOf } from '../protocol/smtp-command';
-import { getHeader, splitMessage, messageId as makeMessageId } from '../protocol/message';
+import { getHeader, prependHeader } from '../protocol/message';
 import { octets } from '../protocol/bytes';
-import { buildDsn } from '../protocol/dsn';
+import { MAY_BE_SENT_TWICE, replyText, type Failure } from '../protocol/delivery-outcome';
 import { signDkim } from '../auth/dkim-sign';
 import type { QueueEntryView } from './view-model';
 import type { MailHostPlan } from './default-world';
 import type { WorldContext } from './context';
 import { dialSmtp } from './smtp-dial';
 import { resolveDomain, resolveHost } from './mx-resolution';
+import { makeDsn, type DsnRequest } from './bounces';
 
 /** QueuedMessage: what `enqueue` takes. */
 export interface QueuedMessage {
@@ -27,6 +28,8 @@ export interface QueuedMessage {
   folder: 'INBOX' | 'Junk';
   /** DKIM-sign before sending (submission). */
   sign: boolean;
+  /** When this MTA accepted it (set by `enqueue`). */
+  arrived?: number;
 }
 
 interface Entry {
@@ -34,10 +37,17 @@ interface Entry {
   actor: Actor<typeof mtaQueueMachine>;
 }
 
+/** SMTP_TIMEOUT_MS: Postfix smtp_helo/mail/rcpt/data_init_timeout (300 s). */
+const SMTP_TIMEOUT_MS = 300_000;
+/** SMTP_DATA_DONE_TIMEOUT_MS: Postfix smtp_data_done_timeout (600 s). */
+const SMTP_DATA_DONE_TIMEOUT_MS = 600_000;
+
 /** Outbound: one host's queue and delivery. */
 export class Outbound {
   readonly entries: Entry[] = [];
   settings: QueueSettings;
+  /** Recipients that failed in this delivery run, per message: one DSN each, sent when the run ends. */
+  private returning = new Map<string, { m: QueuedMessage; requests: DsnRequest[] }>();
 
   constructor(
     private readonly ctx: WorldContext,
@@ -52,7 +62,9 @@ export class Outbound {
    * as a task of its own, so queue actors are never created inside another machine's action.
    */
   enqueue(m: QueuedMessage): void {
-    this.ctx.scheduler.setTimeout(() => this.enqueueNow(m), 0);
+    const arrived = m.arrived ?? this.ctx.scheduler.now();
+    this.ctx.ledger.markAccepted(m.msg, this.plan.host);
+    this.ctx.scheduler.setTimeout(() => this.enqueueNow({ ...m, arrived }), 0);
   }
 
   private enqueueNow(m: QueuedMessage): void {
@@ -86,20 +98,23 @@ export class Outbound {
     const ctx = this.ctx;
     const storeHost = this.plan.store ?? this.plan.host;
     const mda = ctx.mdas.get(storeHost);
+    // RFC 5321 §4.4: final delivery records the envelope sender (`<>` for a DSN) in Return-Path.
+    const raw = prependHeader(m.raw, 'Return-Path', `<${m.from}>`);
     const deliver = () => {
       mda?.send({
-        type: 'mda.deliver', rcpt, folder: m.folder, msg: m.msg, raw: m.raw, size: octets(m.raw),
+        type: 'mda.deliver', rcpt, folder: m.folder, msg: m.msg, raw, size: octets(raw),
         reply: (o) => {
           if (o.kind === 'stored') {
             ctx.trace.record({ type: 'mail.store', host: storeHost, msg: m.msg, mailbox: rcpt, folder: o.folder });
             ctx.ledger.settle(m.msg, rcpt, { fate: 'delivered', mailbox: rcpt, folder: o.folder, at: ctx.scheduler.now() });
-          } else {
-            const reply: Reply = o.reason === 'mailbox-full'
-              ? { code: 552, enhanced: '5.2.2', lines: [`<${rcpt}>: Quota exceeded (mailbox for user is full)`] }
-              : { code: 550, enhanced: '5.1.1', lines: [`<${rcpt}>: User doesn't exist: ${rcpt}`] };
-            ctx.trace.record({ type: 'mail.error', host: storeHost, msg: m.msg, to: [rcpt], code: reply.code, enhanced: reply.enhanced, reason: reply.lines[0] });
-            this.bounce(m, rcpt, reply, storeHost);
+            return;
           }
+          // Dovecot LMTP's refusals, as the MX's local delivery reports them.
+          const reply = o.reason === 'mailbox-full'
+            ? { code: 552, enhanced: '5.2.2', lines: [`<${rcpt}>: Quota exceeded (mailbox for user is full)`] }
+            : { code: 550, enhanced: '5.1.1', lines: [`<${rcpt}>: User doesn't exist: ${rcpt}`] };
+          ctx.trace.record({ type: 'mail.error', host: storeHost, msg: m.msg, to: [rcpt], code: reply.code, enhanced: reply.enhanced, reason: reply.lines[0] });
+          this.bounce(m, rcpt, { status: reply.enhanced, text: `host ${storeHost}[${ctx.ipOf(storeHost)}] said: ${replyText(reply)} (in reply to end of DATA command)`, reply, remote: storeHost });
         },
       });
     };
@@ -110,38 +125,46 @@ export class Outbound {
 
   private queue(m: QueuedMessage, domain: string, rcpts: string[]): void {
     const ctx = this.ctx;
-    const view: QueueEntryView = { host: this.plan.host, msg: m.msg, queueId: m.queueId, from: m.from, rcpts, domain, state: 'active', attempts: [], arrived: ctx.scheduler.now() };
+    const arrived = m.arrived ?? ctx.scheduler.now();
+    const view: QueueEntryView = { host: this.plan.host, msg: m.msg, queueId: m.queueId, from: m.from, rcpts, domain, state: 'active', attempts: [], arrived };
     const services: QueueServices = {
       now: () => ctx.scheduler.now(),
       resolve: (d, done) => this.resolve(d, done),
       attempt: (target, pending, done) => {
         dialSmtp(ctx, this.plan.host, target.ip, 25, {
-          serverName: target.host, helo: this.plan.host, tls: 'starttls', from: m.from, rcpts: pending, data: m.raw, msg: m.msg, timeoutMs: 300_000,
-        }, (o) => done(o.kind === 'session' ? { kind: 'session', target, result: o.result } : { kind: 'connect-failed', target, reason: o.detail }));
+          serverName: target.host, helo: this.plan.host, tls: 'starttls', verifyCert: false, from: m.from, rcpts: pending, data: m.raw, msg: m.msg,
+          timeoutMs: SMTP_TIMEOUT_MS, dataTimeoutMs: SMTP_DATA_DONE_TIMEOUT_MS,
+        }, (o) => {
+          const a: Attempt = o.kind === 'session' ? { kind: 'session', target, port: 25, result: o.result } : { kind: 'connect-failed', target, port: 25, reason: o.reason };
+          const last = view.attempts[view.attempts.length - 1];
+          if (last) Object.assign(last, attemptSummary(a));
+          done(a);
+        });
       },
       settle: (rcpt, outcome) => {
         if (outcome.kind === 'sent') {
           ctx.trace.record({ type: 'queue.sent', host: this.plan.host, msg: m.msg, rcpts: [rcpt], domain, target: outcome.target.host, code: outcome.reply.code, enhanced: outcome.reply.enhanced, reason: outcome.reply.lines.join(' ') });
         } else {
-          this.bounce(m, rcpt, outcome.reply, outcome.target, outcome.reason);
+          this.bounce(m, rcpt, outcome.failure);
         }
       },
+      warn: (waiting, willRetryUntil) => this.warn(m, waiting, willRetryUntil - arrived),
       note: (e) => {
         ctx.trace.record({ ...e, host: this.plan.host, msg: m.msg, domain });
         if (e.type === 'queue.attempt') view.attempts.push({ at: ctx.scheduler.now(), target: e.target ?? '', text: 'trying' });
-        if (e.type === 'queue.defer') {
-          const last = view.attempts[view.attempts.length - 1];
-          if (last) Object.assign(last, { code: e.code, enhanced: e.enhanced, text: e.reason ?? '' });
+        // The next host or retry may deliver a copy the last host already took: the ledger says why.
+        if (e.type === 'queue.defer' && e.reason?.includes(MAY_BE_SENT_TWICE)) ctx.ledger.noteLostReply(m.msg, e.rcpts, `${this.plan.host}: ${e.reason}`);
+        if (e.type === 'queue.defer' && e.nextRetry !== ctx.scheduler.now()) {
           view.state = 'deferred';
           view.nextRetry = e.nextRetry;
           view.lastError = e.reason;
         }
       },
     };
-    const actor = createActor(mtaQueueMachine, { clock: ctx.scheduler, input: { domain, rcpts, arrived: ctx.scheduler.now(), settings: this.settings, services } });
+    const actor = createActor(mtaQueueMachine, { clock: ctx.scheduler, input: { domain, rcpts, arrived, settings: this.settings, services } });
     actor.subscribe((s) => {
       view.state = s.status === 'done' ? 'done' : String(s.value);
-      if (s.status === 'done') view.nextRetry = undefined;
+      if (s.status === 'done' || s.value !== 'deferred') view.nextRetry = undefined;
     });
     this.entries.push({ view, actor });
     actor.start();
@@ -150,34 +173,46 @@ export class Outbound {
   private resolve(domain: string, done: (r: Resolution) => void): void {
     const host = this.plan.host;
     if (this.plan.smarthost) {
-      resolveHost(this.ctx, host, this.plan.smarthost, 'smart host', (targets, problem) => {
-        done(targets.length ? { kind: 'targets', targets } : problem ?? { kind: 'temporary', reason: `smart host ${this.plan.smarthost} not found` });
-      });
+      // Postfix relayhost = [relay]: the smart host's address, no MX lookup.
+      resolveHost(this.ctx, host, this.plan.smarthost, 'smart host', (targets, problem) => done(targets.length ? { kind: 'targets', targets } : problem!));
       return;
     }
     resolveDomain(this.ctx, host, domain, done);
   }
 
-  /** bounce settles a recipient as bounced and sends a DSN to the envelope sender. */
-  bounce(m: QueuedMessage, rcpt: string, reply: Reply, remote?: string | Target, reason?: string): void {
+  /**
+   * bounce settles a recipient as bounced and reports it to the envelope sender in a DSN, one
+   * per message and delivery run. RFC 5321 §4.5.5: a message with the null sender (a DSN) is
+   * never bounced; its failure just ends there.
+   */
+  bounce(m: QueuedMessage, rcpt: string, failure: Failure): void {
     const ctx = this.ctx;
-    const remoteHost = typeof remote === 'string' ? remote : remote?.host;
-    const text = `${reply.code}${reply.enhanced ? ' ' + reply.enhanced : ''} ${reply.lines.join(' ')}`;
-    ctx.trace.record({ type: 'queue.bounce', host: this.plan.host, msg: m.msg, rcpts: [rcpt], target: remoteHost, code: reply.code, enhanced: reply.enhanced, reason: reason ?? text });
-    ctx.ledger.settle(m.msg, rcpt, { fate: 'bounced', code: reply.code, enhanced: reply.enhanced, reason: reason ?? text, at: ctx.scheduler.now() });
-    // RFC 5321 §4.5.5: never bounce a bounce (null reverse-path).
+    const code = failure.reply?.code ?? failure.code;
+    ctx.trace.record({ type: 'queue.bounce', host: this.plan.host, msg: m.msg, rcpts: [rcpt], target: failure.remote, code, enhanced: failure.status, reason: failure.text });
+    ctx.ledger.settle(m.msg, rcpt, { fate: 'bounced', code, enhanced: failure.status, reason: failure.text, at: ctx.scheduler.now() });
     if (m.from === '' || ctx.ledger.get(m.msg)?.isDsn) return;
-    const dsnId = ctx.ledger.newId();
-    const queueId = ctx.queueId();
-    const messageId = makeMessageId(`${ctx.scheduler.now()}.${queueId}`, this.plan.host);
-    const raw = buildDsn({
-      reportingMta: this.plan.host, to: m.from, originalHeaders: splitMessage(m.raw).header,
-      recipients: [{ rcpt, action: 'failed', status: reply.enhanced ?? (reply.code >= 500 ? '5.0.0' : '4.0.0'), remoteMta: remoteHost, diagnostic: text }],
-      arrivalDate: ctx.dateHeader(), date: ctx.dateHeader(), messageId, queueId, boundary: `${queueId}.${ctx.scheduler.now()}/${this.plan.host}`,
-    });
-    ctx.ledger.add({ id: dsnId, messageId, from: '', rcpts: [m.from], subject: 'Undelivered Mail Returned to Sender', created: ctx.scheduler.now(), isDsn: true });
-    ctx.trace.record({ type: 'mail.submit', host: this.plan.host, msg: dsnId, from: '<>', to: [m.from], subject: 'Undelivered Mail Returned to Sender', reason: `bounce of ${m.msg}` });
-    this.enqueue({ msg: dsnId, queueId, from: '', rcpts: [m.from], raw, folder: 'INBOX', sign: false });
+    const batch = this.returning.get(m.msg);
+    if (batch) return void batch.requests.push({ rcpt, failure });
+    this.returning.set(m.msg, { m, requests: [{ rcpt, failure }] });
+    ctx.scheduler.setTimeout(() => {
+      const b = this.returning.get(m.msg);
+      this.returning.delete(m.msg);
+      if (b) this.enqueueDsn(makeDsn(ctx, this.plan.host, this.returned(b.m), b.requests, 'failed'));
+    }, 0);
+  }
+
+  /** warn sends one delay warning (RFC 3464 Action: delayed) for recipients still queued. */
+  private warn(m: QueuedMessage, waiting: DsnRequest[], lifetime: number): void {
+    if (m.from === '' || this.ctx.ledger.get(m.msg)?.isDsn || waiting.length === 0) return;
+    this.enqueueDsn(makeDsn(this.ctx, this.plan.host, this.returned(m), waiting, 'delayed', lifetime));
+  }
+
+  private returned(m: QueuedMessage) {
+    return { msg: m.msg, queueId: m.queueId, from: m.from, raw: m.raw, arrived: m.arrived ?? this.ctx.scheduler.now() };
+  }
+
+  private enqueueDsn(d: { msg: string; queueId: string; rcpts: string[]; raw: string }): void {
+    this.enqueue({ msg: d.msg, queueId: d.queueId, from: '', rcpts: d.rcpts, raw: d.raw, folder: 'INBOX', sign: false });
   }
 
   /** retryNow wakes every deferred entry (postqueue -f), or one message's entries. */
@@ -190,4 +225,13 @@ export class Outbound {
   pending(): QueueEntryView[] {
     return this.entries.filter((e) => e.view.state !== 'done').map((e) => e.view);
   }
+}
+
+/** attemptSummary: one attempt as the queue timeline shows it (the reply that decided it). */
+function attemptSummary(a: Attempt): { code?: number; enhanced?: string; text: string } {
+  if (a.kind === 'connect-failed') return { text: a.reason === 'refused' ? 'connection refused' : 'connection timed out' };
+  const r = a.result;
+  const decisive = r.kind === 'sent' ? r.reply : r.reply ?? r.rcpts.find((x) => x.reply.code >= 400)?.reply;
+  if (decisive) return { code: decisive.code, enhanced: decisive.enhanced, text: replyText(decisive) };
+  return { text: r.dataSentNoReply ? 'reply after the data lost' : `${r.network ?? 'lost connection'} at ${r.stage}` };
 }

@@ -140,7 +140,14 @@ export function applyIntervention(world: World, a: InterventionAction): void {
       const z = world.dns.zones.get(a.zone.toLowerCase());
       if (!z) return;
       const lines = world.dns.zoneText(a.zone).split('\n');
-      const removed = lines.filter((l) => !(a.remove ?? []).some((r) => sameLine(l, r, a.zone)));
+      // A line that starts with blanks belongs to the owner of the line before it (RFC 1035 §5.1):
+      // name it, so removing a line never hands its followers to another owner.
+      let owner = '@';
+      const named = lines.map((l) => {
+        if (/^[^\s;$]/.test(l)) owner = l.trim().split(/\s+/)[0];
+        return /^\s/.test(l) && l.trim() !== '' && !l.trim().startsWith(';') ? `${owner} ${l.trim()}` : l;
+      });
+      const removed = named.filter((l) => !(a.remove ?? []).some((r) => sameLine(l, r, a.zone)));
       const errors = world.dns.loadZone(a.zone, z.server, [...removed, ...(a.add ?? [])].join('\n') + '\n');
       world.trace.record({ type: 'world.change', what: 'zone', detail: errors.length ? `${a.zone}: not applied: ${errors[0].message.en}` : `${a.zone} edited`, host: z.server });
       return;
@@ -181,14 +188,17 @@ function sameLine(line: string, pattern: string, zone: string): boolean {
   if (!fields[0] || line.trim().startsWith(';') || line.trim().startsWith('$')) return false;
   const owner = (n: string) => (n === '@' ? zone.toLowerCase() + '.' : n.endsWith('.') ? n : `${n}.${zone.toLowerCase()}.`);
   if (want.length === 2) return owner(fields[0]) === owner(want[0]) && fields.includes(want[1]);
-  return norm(line) === norm(pattern);
+  return owner(fields[0]) === owner(want[0]) && fields.slice(1).join(' ') === want.slice(1).join(' ');
 }
 
 /** scenarioAction maps a scenario's timed action onto an intervention. */
 export function scenarioAction(a: Action): InterventionAction | undefined {
   switch (a.do) {
-    case 'inject-fault':
-      return { do: 'inject-fault', fault: toFaultInput(a.fault) };
+    case 'inject-fault': {
+      // The fault starts when the action runs; its `for` counts from then, not from the start of the run.
+      const { from: _from, ...fault } = toFaultInput(a.fault);
+      return { do: 'inject-fault', fault };
+    }
     case 'clear-fault':
       return a.id ? { do: 'clear-fault', id: a.id } : { do: 'clear-faults', kind: a.kind, target: a.target };
     case 'set-dns':

@@ -59,10 +59,7 @@ export function buildView(world: World): WorldView {
     queues,
     mailboxes,
     zones: [...world.dns.zones.values()].map((z) => ({ zone: z.zone, server: z.server, text: world.dns.zoneText(z.zone) })),
-    accounts: world.programs.views((address) => {
-      const box = mailboxes.find((b) => b.address === address.toLowerCase());
-      return box?.folders.find((f) => f.name === 'INBOX')?.messages ?? [];
-    }),
+    accounts: world.programs.views(),
     faults: world.faults.faults.map((f) => ({
       id: f.id, kind: f.kind, target: f.target, from: f.from, until: f.cleared ?? (f.for !== undefined ? f.from + f.for : undefined), count: f.count,
       active: world.faults.live().includes(f),

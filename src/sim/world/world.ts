@@ -22,6 +22,7 @@ import { Ledger } from './ledger';
 import { AuthLog } from './auth-log';
 import { MailHost } from './mail-host';
 import { MailPrograms } from './mail-programs';
+import { startMailboxServices } from './mailbox-services';
 import { applyFaultEffect } from './fault-effects';
 import { certificateFor, networkFaults } from './network-faults';
 import { buildView } from './world-view';
@@ -97,6 +98,9 @@ export class World implements WorldContext {
   start(): void {
     this.trace.record({ type: 'world.start', what: this.plan.title, detail: `seed ${this.plan.seed}` });
     for (const mh of this.mailHosts.values()) mh.start();
+    for (const mh of this.mailHosts.values()) {
+      if (mh.plan.imap || mh.plan.pop3) startMailboxServices(this, mh.plan.host, { imap: !!mh.plan.imap, pop3: !!mh.plan.pop3 });
+    }
     this.programs.start();
   }
 
@@ -122,7 +126,7 @@ export class World implements WorldContext {
   /** finish records one `message.fate` per message and recipient, then `world.end`. */
   finish(): void {
     const retries = new Map<string, number | undefined>();
-    for (const mh of this.mailHosts.values()) for (const e of mh.outbound.pending()) for (const r of e.rcpts) retries.set(`${e.msg}|${r.toLowerCase()}`, e.nextRetry);
+    for (const mh of this.mailHosts.values()) for (const e of mh.outbound.pending()) for (const r of e.rcpts) retries.set(`${e.msg}|${r.toLowerCase()}`, e.nextRetry ?? this.scheduler.now());
     for (const f of this.ledger.fateEvents((id, rcpt) => retries.get(`${id}|${rcpt}`))) this.trace.record(f);
     this.trace.record({ type: 'world.end', what: 'end of run', detail: `${this.scheduler.executed} events` });
   }
