@@ -8,7 +8,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, serveStatic } from '../e2e/static-server';
 
@@ -44,6 +44,8 @@ async function stressFrames(page: Page, url: string, seconds: number): Promise<{
   await page.locator('.playback button.primary').click();
   await page.waitForTimeout(1500); // let the packets fill the air
   // Passed as text: tsx would wrap named functions in a helper the page does not have.
+  // The interval between animation frames: a frame that took longer than its 16.7 ms makes the
+  // browser drop one or more, and the interval grows to 33 ms or more.
   return page.evaluate(`new Promise((resolve) => {
     const frames = [];
     let last = 0;
@@ -76,9 +78,10 @@ try {
   // A frame "within 16.7 ms" is one the browser did not have to drop: the interval to the next
   // frame stays one vsync (16.7 ms, with 15 % for timer jitter) instead of two or more.
   const within = stress.frames.filter((f) => f <= FRAME_BUDGET * 1.15).length / Math.max(1, stress.frames.length);
+
   const size = await initialSize();
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log('SMTP Lab UI benchmark (headless Chromium)');
+  console.log(`SMTP Lab UI benchmark (headless Chromium, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)})`);
   console.log(`stress world: ${stress.hosts} hosts, up to ${stress.packets} packets in flight, ${stress.frames.length} frames in 5 s`);
   console.log(`  frames within 16.7 ms: ${(within * 100).toFixed(1)} %  (target 99 %)`);
   console.log(`  frame interval p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`);

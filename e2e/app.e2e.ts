@@ -85,8 +85,9 @@ describe('SMTP Lab in the browser', () => {
   it('shows the SMTP dialogue with EHLO, STARTTLS, AUTH and the 250 after DATA', async () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).click({ timeout: 2000 }).catch(() => undefined);
     await page.getByRole('tab', { name: 'Transcript' }).click();
-    const conns = page.getByRole('group', { name: 'Connections' });
-    await conns.getByRole('button', { name: /:587/ }).first().click();
+    const picker = page.getByLabel('Connection', { exact: true });
+    const submission = await picker.locator('option', { hasText: ':587' }).first().getAttribute('value');
+    await picker.selectOption(submission!);
     const log = page.getByRole('log', { name: 'Dialogue' });
     await expect.poll(async () => (await log.textContent()) ?? '', { timeout: 30_000 }).toMatch(/250 2\.0\.0/);
     const lines = (await log.locator('.line').allTextContents()).map((l) => l.replace(/\s+/g, ' ').trim());

@@ -52,6 +52,7 @@ def smtp_starttls_plain():
         code, _ = s.starttls(context=CTX)
         s.ehlo("python.example.com")
         # AUTH PLAIN without an initial response: the server answers "334 " and waits.
+        s.user, s.password = ALICE
         code, resp = s.auth("PLAIN", s.auth_plain, initial_response_ok=False)
         refused = s.sendmail(ALICE[0], [BOB[0]], message("py-dots"))
         return code == 235 and refused == {}, f"auth {code} {resp!r}"
@@ -60,6 +61,7 @@ def smtp_starttls_plain():
 def smtp_implicit_login():
     with smtplib.SMTP_SSL(HOST, PORTS["submissions"], timeout=20, context=CTX) as s:
         s.ehlo("python.example.com")
+        s.user, s.password = ALICE
         code, resp = s.auth("LOGIN", s.auth_login, initial_response_ok=False)
         refused = s.sendmail(ALICE[0], [BOB[0]], message("py-465"))
         return code == 235 and refused == {}, f"auth {code} {resp!r}"

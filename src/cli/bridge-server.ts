@@ -116,6 +116,7 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
 
   const sessions = new Set<BridgeSession>();
   const servers: net.Server[] = [];
+  const sockets = new Set<net.Socket>();
   const limits = { maxConnections: opts.maxConnections ?? 50, maxLineOctets: opts.maxLineOctets ?? 65536 };
   const accept = (mapping: BridgeMapping, socket: net.Socket) => {
     socket.on('error', () => undefined);
@@ -135,6 +136,10 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
       // A client that fails the TLS handshake (plain text on an implicit-TLS port) only loses its own connection.
       server.on('tlsClientError', (e: Error) => log(`${m.name}: TLS handshake with a client failed: ${e.message}`));
       server.on('error', (e: Error) => log(`${m.name}: ${e.message}`));
+      server.on('connection', (socket: net.Socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+      });
       servers.push(server);
       await listen(server, m.listen);
     }
@@ -167,6 +172,7 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
       if (timer) clearTimeout(timer);
       await running;
       for (const s of [...sessions]) s.destroy();
+      for (const s of [...sockets]) s.destroy();
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
       unsubscribe();
     },

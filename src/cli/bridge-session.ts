@@ -50,11 +50,16 @@ export function isStartTlsCommand(proto: BridgeMapping['proto'], line: string): 
   return words[1] === 'STARTTLS';
 }
 
-/** isTlsReady tells whether a server line agrees to start TLS (the lines the simulated servers send). */
-export function isTlsReady(proto: BridgeMapping['proto'], line: string): boolean {
-  if (proto === 'smtp') return /^220[ -]/.test(line);
-  if (proto === 'pop3') return line.startsWith('+OK');
-  return /^\S+ OK\b/i.test(line);
+/** isTlsReady tells whether the answer to STARTTLS/STLS agrees to start TLS. */
+export function isTlsReady(proto: BridgeMapping['proto'], answer: string): boolean {
+  if (proto === 'smtp') return /^220[ -]/.test(answer);
+  if (proto === 'pop3') return answer.startsWith('+OK');
+  return /^\S+ OK\b/i.test(answer);
+}
+
+/** isFinalAnswer: a line that ends one answer (SMTP: `250 ` not `250-`; POP3: every response arrives whole). */
+function isFinalAnswer(proto: BridgeMapping['proto'], line: string): boolean {
+  return proto === 'pop3' || /^\d{3}( |$)/.test(line);
 }
 
 /** BridgeSession: the relay for one connection. */
@@ -67,6 +72,10 @@ export class BridgeSession {
   private partial = Buffer.alloc(0);
   /** Lines sent after STARTTLS, held until the server's answer. */
   private held?: string[];
+  /** Where the answer to STARTTLS is: after `before` more answers (SMTP, POP3), or the line with `tag` (IMAP). */
+  private tlsAnswer?: { before: number; tag: string };
+  /** Answers still due (the greeting, then one per command), in order (RFC 2920 §3, RFC 2449 §6.6). */
+  private outstanding = 1;
   /** SMTP message lines after 354, sent as one payload at the lone dot. */
   private data?: string[];
 
@@ -167,11 +176,15 @@ export class BridgeSession {
       this.send(payload, true);
       return;
     }
-    if (this.mapping.tls === 'starttls' && isStartTlsCommand(this.mapping.proto, line)) this.held = [];
+    if (this.mapping.tls === 'starttls' && isStartTlsCommand(this.mapping.proto, line)) {
+      this.held = [];
+      this.tlsAnswer = { before: this.outstanding, tag: line.trim().split(/\s+/)[0] };
+    }
     this.send(line, false);
   }
 
   private send(line: string, data: boolean): void {
+    this.outstanding++;
     if (!this.ready) this.queue.push({ line, data });
     else this.toServer(line, data);
   }
@@ -182,10 +195,16 @@ export class BridgeSession {
 
   private fromServer(line: string): void {
     if (this.closed) return;
-    if (this.held) {
+    const proto = this.mapping.proto;
+    const final = isFinalAnswer(proto, line);
+    if (final) this.outstanding = Math.max(0, this.outstanding - 1);
+    const answer = this.tlsAnswer;
+    const isTlsAnswer = answer !== undefined && (proto === 'imap' ? line.startsWith(`${answer.tag} `) : final && answer.before-- === 0);
+    if (isTlsAnswer && this.held) {
       const held = this.held;
       this.held = undefined;
-      if (isTlsReady(this.mapping.proto, line)) {
+      this.tlsAnswer = undefined;
+      if (isTlsReady(proto, line)) {
         if (held.length) this.log(`${this.mapping.name}: dropped ${held.length} line(s) a client sent after STARTTLS in plain text`);
         this.upgrade(line);
         return;

@@ -68,6 +68,7 @@ async function checkRuns(text: string, file: string, item: Item): Promise<void> 
     if (s.goals.length === 0) continue;
     const goalAt = (id: string) => Math.max(0, s.goals.findIndex((g) => g.id === id));
     if (s.gradedBy === 'watching') {
+      item.notes.push(`${seed === undefined ? '' : `seed ${seed}: `}${plain.grade.score}/${plain.grade.max} by watching`);
       for (const g of plain.grade.goals.filter((x) => !x.pass)) {
         item.problems.push(at(['goals', goalAt(g.id), 'check'], `goal '${g.id}' is not reached by watching${variant}: ${g.detail.en}`));
       }

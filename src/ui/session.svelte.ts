@@ -49,8 +49,9 @@ export class Session {
   selection = $state.raw<Selection>(null);
   /** Text for the screen-reader live region. */
   announcement = $state('');
-  /** How much quiet time the last frame skipped (shown briefly on the clock). */
+  /** How much quiet time was skipped last, and when (wall clock): the clock mentions it briefly. */
   skipped = $state(0);
+  skippedAt = 0;
   scenarioText: string | undefined;
   seed: number | undefined;
 
@@ -189,7 +190,10 @@ export class Session {
     const next = this.shown < this.times.length ? this.times[this.shown] : undefined;
     const idle = inFlight(this.packets, this.now).length === 0;
     const step = advanceClock(this.now, wall, SPEEDS[this.speed].factor, next, idle && this.skipQuiet, this.horizon);
-    if (step.skipped > 0) this.skipped = step.skipped;
+    if (step.skipped > 0) {
+      this.skipped = step.skipped;
+      this.skippedAt = ts;
+    }
     const pos = positionAt(this.times, step.now);
     this.now = pos.now;
     this.shown = pos.shown;

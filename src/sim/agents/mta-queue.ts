@@ -70,7 +70,7 @@ export interface QueueServices {
   /** A recipient's final outcome: sent onward, or bounced with the failure that decided it. */
   settle(rcpt: string, outcome: { kind: 'sent'; target: Target; reply: Reply } | { kind: 'bounce'; failure: Failure; expired?: boolean }): void;
   /** The delay warning (RFC 3464 action=delayed) for recipients still waiting. */
-  warn(rcpts: { rcpt: string; failure: Failure }[], willRetryUntil: number): void;
+  warn(rcpts: { rcpt: string; failure: Failure }[]): void;
   /** Bookkeeping for the trace and the inspector. */
   note(event: { type: 'queue.attempt' | 'queue.defer' | 'queue.expire'; target?: string; code?: number; enhanced?: string; reason?: string; attempt?: number; nextRetry?: number; rcpts: string[] }): void;
 }
@@ -195,7 +195,7 @@ export const mtaQueueMachine = setup({
       // Postfix delay_warning_time: one warning, at the first deferral after that age.
       if (!warned && s.delayWarning > 0 && now - context.arrived >= s.delayWarning) {
         warned = true;
-        context.services.warn(context.pending.map((rcpt) => ({ rcpt, failure: context.failures[rcpt] ?? context.lastError ?? { status: '4.0.0', text: 'delivery temporarily suspended' } })), context.arrived + s.lifetime);
+        context.services.warn(context.pending.map((rcpt) => ({ rcpt, failure: context.failures[rcpt] ?? context.lastError ?? { status: '4.0.0', text: 'delivery temporarily suspended' } })));
       }
       const nextRetry = nextRetryTime(now, context.arrived, attempts, s);
       noteDefer(context, context.pending, context.failures, attempts, nextRetry);

@@ -32,7 +32,7 @@ export const FrontMatterSchema = closedObject({
 }).meta({ title: 'Lesson front matter' });
 
 /** AnswerSchema is the right option of a question, counted from 1, or several for "choose all that apply". */
-const AnswerSchema = z.union([z.int().min(1), z.array(z.int().min(1)).min(1)], {
+const AnswerSchema = z.union([z.int(), z.array(z.int()).min(1)], {
   error: () => hint({ text: { en: 'expected the number of the right option, counted from 1 (e.g. 2), or a list of numbers', de: 'erwartet wird die Nummer der richtigen Option, gezählt ab 1 (z. B. 2), oder eine Liste von Nummern' } }),
 });
 
@@ -52,8 +52,9 @@ export const QuestionSchema = closedObject({
   .superRefine((q, ctx) => {
     const answers = typeof q.answer === 'number' ? [q.answer] : q.answer;
     answers.forEach((a, i) => {
-      if (a > q.options.length) {
-        const path = typeof q.answer === 'number' ? ['answer'] : ['answer', i];
+      const path = typeof q.answer === 'number' ? ['answer'] : ['answer', i];
+      if (a < 1) fail(ctx, { en: `options are counted from 1: the first option is 1, not ${a}`, de: `Optionen werden ab 1 gezählt: Die erste Option ist 1, nicht ${a}` }, path);
+      else if (a > q.options.length) {
         fail(ctx, { en: `answer ${a} points past the last option: there are ${q.options.length} options, counted from 1`, de: `Antwort ${a} zeigt hinter die letzte Option: Es gibt ${q.options.length} Optionen, gezählt ab 1` }, path);
       }
     });

@@ -57,20 +57,27 @@ export async function walkLesson(lesson: Lesson, seed?: number): Promise<WalkPro
   const file = `${lesson.dir}/scenario.yaml`;
   const sends = sentMailOf(lesson.scenario);
   const interventions: Intervention[] = [];
-  let cached: ScenarioRun | undefined;
-  const run = async (): Promise<ScenarioRun | undefined> => {
-    if (cached) return cached;
-    const r = await runScenario(lesson.scenarioText, file, { seed, interventions: [...interventions] });
-    if (!r.ok) return undefined;
-    return (cached = r);
+  // Runs with the lesson's interventions so far, without and with the scenario's solution (the
+  // student's own actions), cached until the next intervention.
+  const cached = new Map<boolean, ScenarioRun | undefined>();
+  const run = async (solution: boolean): Promise<ScenarioRun | undefined> => {
+    if (cached.has(solution)) return cached.get(solution);
+    const r = await runScenario(lesson.scenarioText, file, { seed, interventions: [...interventions], solution });
+    cached.set(solution, r.ok ? r : undefined);
+    return r.ok ? r : undefined;
   };
   let now = 0;
+  // An event a lesson waits for may come only after the student has acted (the solution).
   const waitFor = async (check: Check, path: PathSegment[], what: Text): Promise<void> => {
-    const r = await run();
-    if (!r) return;
-    const i = firstHolding(check, r.trace, r.view, { from: now, sends });
-    if (i === undefined) problems.push({ path, message: what });
-    else now = Math.max(now, r.trace[i].t);
+    for (const solution of [false, true]) {
+      const r = await run(solution);
+      const i = r ? firstHolding(check, r.trace, r.view, { from: now, sends }) : undefined;
+      if (r && i !== undefined) {
+        now = Math.max(now, r.trace[i].t);
+        return;
+      }
+    }
+    problems.push({ path, message: what });
   };
   for (const [si, step] of lesson.steps.entries()) {
     for (const [ai, a] of step.actions.entries()) {
@@ -82,7 +89,7 @@ export async function walkLesson(lesson: Lesson, seed?: number): Promise<WalkPro
         const intervention = lessonIntervention(a, now);
         if (intervention) {
           interventions.push(intervention);
-          cached = undefined;
+          cached.clear();
         }
       }
     }
@@ -93,8 +100,8 @@ export async function walkLesson(lesson: Lesson, seed?: number): Promise<WalkPro
   }
   const tasks = lesson.steps.flatMap((s, si) => s.tasks.map((t, ti) => ({ t, path: [si, 'tasks', ti, 'check'] as PathSegment[] }))).filter(({ t }) => !mentionsConsole(t.check));
   if (tasks.length) {
-    const solved = await runScenario(lesson.scenarioText, file, { seed, interventions, solution: true });
-    if (solved.ok) {
+    const solved = await run(true);
+    if (solved) {
       for (const { t, path } of tasks) {
         const r = evaluateCheck(t.check, { trace: solved.trace, view: solved.view, now: Infinity, sends });
         if (!r.pass) problems.push({ path, message: { en: `this task is not done even after the scenario's solution: ${r.detail.en}`, de: `diese Aufgabe ist selbst nach der Lösung des Szenarios nicht erfüllt: ${r.detail.de}` } });

@@ -40,7 +40,7 @@ export const DELIVERY_FAULTS: readonly FaultDef[] = [
     kind: 'sender-not-allowed',
     targetKind: 'account',
     params: [
-      { name: 'from', type: 'string', default: '', description: { en: 'The sender address the mail program uses; empty means info@ in the account\'s domain', de: 'Die Absenderadresse, die das Mailprogramm verwendet; leer heißt info@ in der Domain des Kontos' } },
+      { name: 'sender', type: 'string', default: '', description: { en: 'The sender address the mail program uses; empty means info@ in the account\'s domain (not `from`, which is when the fault starts)', de: 'Die Absenderadresse, die das Mailprogramm verwendet; leer heißt info@ in der Domain des Kontos (nicht `from`, das ist der Beginn des Fehlers)' } },
     ],
     title: { en: 'Sender address not allowed', de: 'Absenderadresse nicht erlaubt' },
     effect: {

@@ -48,23 +48,29 @@ function dsnRecipient(r: DsnRequest, action: 'failed' | 'delayed', willRetryUnti
 
 const words = (ms: number, unit: number, name: string) => `${Math.max(1, Math.round(ms / unit))} ${name}(s)`;
 
+/** DelayInfo: for a warning, the configured warning time and queue lifetime (ms), as Postfix's template states them. */
+export interface DelayInfo {
+  warnAfter: number;
+  lifetime: number;
+}
+
 /**
  * makeDsn writes a DSN from `reportingMta` about `m` for the given recipients: `failed` (a bounce)
- * or `delayed` (a warning; `lifetime` tells until when it is retried). It registers the DSN in the
- * ledger and records its creation; the caller queues it.
+ * or `delayed` (a warning, with `delay` saying after how long and until when it is retried). It
+ * registers the DSN in the ledger and records its creation; the caller queues it.
  */
-export function makeDsn(ctx: WorldContext, reportingMta: string, m: ReturnedMessage, requests: DsnRequest[], action: 'failed' | 'delayed', lifetime?: number): DsnMail {
+export function makeDsn(ctx: WorldContext, reportingMta: string, m: ReturnedMessage, requests: DsnRequest[], action: 'failed' | 'delayed', delay?: DelayInfo): DsnMail {
   const now = ctx.scheduler.now();
   const dsnId = ctx.ledger.newId();
   const queueId = ctx.queueId();
   const messageId = makeMessageId(`${now}.${queueId}`, reportingMta);
-  const until = action === 'delayed' && lifetime !== undefined ? formatDate(ctx.plan.epoch + m.arrived + lifetime) : undefined;
+  const until = action === 'delayed' && delay ? formatDate(ctx.plan.epoch + m.arrived + delay.lifetime) : undefined;
   const raw = buildDsn({
     reportingMta, to: m.from, originalHeaders: splitMessage(m.raw).header,
     recipients: requests.map((r) => dsnRecipient(r, action, until)),
     arrivalDate: formatDate(ctx.plan.epoch + m.arrived), date: ctx.dateHeader(), messageId, queueId: m.queueId,
     boundary: `${queueId}.${now}/${reportingMta}`,
-    ...(action === 'delayed' ? { delayedFor: words(now - m.arrived, 3_600_000, 'hour'), lifetime: lifetime !== undefined ? words(lifetime, 86_400_000, 'day') : undefined } : {}),
+    ...(action === 'delayed' && delay ? { delayedFor: words(delay.warnAfter, 3_600_000, 'hour'), lifetime: words(delay.lifetime, 86_400_000, 'day') } : {}),
   });
   ctx.ledger.add({ id: dsnId, messageId, from: '', rcpts: [m.from], subject: SUBJECT[action], created: now, isDsn: true });
   ctx.trace.record({ type: 'mail.submit', host: reportingMta, msg: dsnId, from: '<>', to: [m.from], subject: SUBJECT[action], reason: `${action === 'failed' ? 'bounce' : 'delay warning'} of ${m.msg} for ${requests.map((r) => r.rcpt).join(', ')}` });

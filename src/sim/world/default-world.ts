@@ -7,6 +7,14 @@
  * - example.org: MX `mx1` (10) and `mx2` (20), mail store `mail.example.org` with bob (IMAP on
  *   `bob-phone`) and carol (POP3 on `carol-pc`).
  * - `mallory-pc` on a network of its own can talk straight to any MX (spoofing lessons).
+ *
+ * Sender authentication passes end to end: the receiving MX sees example.com's mail arrive from
+ * the relay (198.51.100.25), not from smtp.example.com, so example.com's SPF record includes the
+ * relay provider's published list (`include:_spf.example.net`), as every domain that sends through
+ * a smart host must; example.org's names its mail store (`a:mail.example.org`). Each mail server's
+ * HELO name has an SPF record of its own for bounces (RFC 7208 §2.3). Both domains DKIM-sign
+ * outbound mail and publish DMARC (example.com p=reject, example.org p=quarantine); the DNS block
+ * list `dnsbl.example.net` lists the dynamic home range 203.0.113.0/24.
  */
 import type { HostRole } from '../kernel/network';
 import { DEFAULT_DKIM_KEYS } from './default-keys';

@@ -148,7 +148,7 @@ export class Outbound {
           this.bounce(m, rcpt, outcome.failure);
         }
       },
-      warn: (waiting, willRetryUntil) => this.warn(m, waiting, willRetryUntil - arrived),
+      warn: (waiting) => this.warn(m, waiting),
       note: (e) => {
         ctx.trace.record({ ...e, host: this.plan.host, msg: m.msg, domain });
         if (e.type === 'queue.attempt') view.attempts.push({ at: ctx.scheduler.now(), target: e.target ?? '', text: 'trying' });
@@ -177,7 +177,14 @@ export class Outbound {
       resolveHost(this.ctx, host, this.plan.smarthost, 'smart host', (targets, problem) => done(targets.length ? { kind: 'targets', targets } : problem!));
       return;
     }
-    resolveDomain(this.ctx, host, domain, done);
+    resolveDomain(this.ctx, host, domain, (r) => {
+      // RFC 5321 §5.1: finding itself in the MX list, an MTA drops itself and every less preferred host.
+      const self = r.kind === 'targets' ? r.targets.findIndex((t) => t.host.toLowerCase() === host.toLowerCase()) : -1;
+      if (r.kind !== 'targets' || self < 0) return done(r);
+      if (self > 0) return done({ kind: 'targets', targets: r.targets.slice(0, self) });
+      const failure = { status: '5.4.6', text: `mail for ${domain} loops back to myself` };
+      done({ kind: 'permanent', failure, reason: failure.text, reply: { code: 554, enhanced: failure.status, lines: [failure.text] } });
+    });
   }
 
   /**
@@ -202,9 +209,9 @@ export class Outbound {
   }
 
   /** warn sends one delay warning (RFC 3464 Action: delayed) for recipients still queued. */
-  private warn(m: QueuedMessage, waiting: DsnRequest[], lifetime: number): void {
+  private warn(m: QueuedMessage, waiting: DsnRequest[]): void {
     if (m.from === '' || this.ctx.ledger.get(m.msg)?.isDsn || waiting.length === 0) return;
-    this.enqueueDsn(makeDsn(this.ctx, this.plan.host, this.returned(m), waiting, 'delayed', lifetime));
+    this.enqueueDsn(makeDsn(this.ctx, this.plan.host, this.returned(m), waiting, 'delayed', { warnAfter: this.settings.delayWarning, lifetime: this.settings.lifetime }));
   }
 
   private returned(m: QueuedMessage) {

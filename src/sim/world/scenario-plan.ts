@@ -10,6 +10,7 @@ import type { VariableValue } from '../scenario/variables';
 import type { FaultSpecInput } from './fault-state';
 import { defaultWorldPlan, type AccountPlan, type MailHostPlan, type SmtpServicePlan, type WorldPlan } from './default-world';
 import type { World } from './world';
+import { startDirectSend } from './direct-send';
 
 /** PlanError: a located problem in a scenario. */
 export interface PlanError {
@@ -46,9 +47,6 @@ export interface PlannedRun {
   scenario?: Scenario;
   values?: Record<string, VariableValue>;
 }
-
-/** DirectSender: how a `via: direct` mail is started (set by the direct-send module at import). */
-export const directSender: { start?: (world: World, send: SendPlan) => void } = {};
 
 /** toFaultInput converts a scenario fault into the world's form. */
 export function toFaultInput(f: FaultSpec): FaultSpecInput {
@@ -157,7 +155,7 @@ export function planFromScenarioText(text: string, file: string, seed?: number):
     const draft: Draft = { from: m.from, to: m.to, cc: m.cc, subject: m.subject, body: (m.body ?? '').replace(/\r?\n/g, '\r\n'), size: m.size };
     if (m.via === 'direct') {
       const sp: SendPlan = { at: m.at, draft, via: 'direct', host: m.host, heloAs: m.heloAs, mailFrom: m.mailFrom, id: m.id, headers: m.headers };
-      directSends.push({ at: m.at, start: (world) => (directSender.start ? directSender.start(world, sp) : world.trace.record({ type: 'mail.error', host: m.host ?? '-', msg: '-', reason: 'direct sending is not available in this build' })) });
+      directSends.push({ at: m.at, start: (world) => startDirectSend(world, sp) });
     } else sends.push({ at: m.at, draft });
   }
   return {

@@ -36,7 +36,7 @@ export function withAccountFaults(ctx: WorldContext, account: AccountPlan, host:
   }
   if (hit('auth-fail')) s.password = `${s.password}-typo`;
   const foreign = hit('sender-not-allowed');
-  const sender = foreign ? String(foreign.params?.from || `info@${account.address.split('@')[1]}`) : from;
+  const sender = foreign ? String(foreign.params?.sender || `info@${account.address.split('@')[1]}`) : from;
   return { settings: s, from: sender };
 }
 

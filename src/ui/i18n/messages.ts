@@ -187,7 +187,7 @@ const en = {
   'ev.world': 'World: {what} {detail}',
 
   'tr.title': 'Transcript',
-  'tr.connections': 'Connections',
+  'tr.connection': 'Connection',
   'tr.follow': 'follow playback',
   'tr.none': 'No connection has been opened yet.',
   'tr.heading': '{conn}: {client} → {server}, port {port} ({proto})',
@@ -502,7 +502,7 @@ const de: Record<MessageKey, string> = {
   'ev.world': 'Welt: {what} {detail}',
 
   'tr.title': 'Mitschrift',
-  'tr.connections': 'Verbindungen',
+  'tr.connection': 'Verbindung',
   'tr.follow': 'der Wiedergabe folgen',
   'tr.none': 'Noch wurde keine Verbindung geöffnet.',
   'tr.heading': '{conn}: {client} → {server}, Port {port} ({proto})',
