@@ -178,7 +178,7 @@ async function main(): Promise<number> {
     console.log(`lessons:check: nothing to check in ${root}`);
     return 1;
   }
-  console.log(failed ? `${failed} of ${total} failed` : `all ${total} pass (${lessons.length} lessons, ${scenarios.length} scenario files)`);
+  console.log(failed ? `${failed} of ${total} failed` : `all ${total} pass (${lessons.length} lesson${lessons.length === 1 ? '' : 's'}, ${scenarios.length} scenario file${scenarios.length === 1 ? '' : 's'})`);
   return failed ? 1 : 0;
 }
 

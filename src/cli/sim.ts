@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { simulate } from '../sim/world/simulate';
 import { formatTraceEvent } from '../sim/kernel/trace-format';
 import { parseDuration } from '../sim/scenario/duration';
-import { parseFaultArg, checkFaultTarget } from '../sim/scenario/faults';
+import { parseFaultArg, checkFaultTarget, linkName, type KnownTargets } from '../sim/scenario/faults';
 import type { FaultSpecInput } from '../sim/world/fault-state';
-import { defaultWorldPlan } from '../sim/world/default-world';
+import { defaultWorldPlan, type WorldPlan } from '../sim/world/default-world';
+import { planFromScenarioText, toFaultInput, type PlanError } from '../sim/world/scenario-plan';
 
 /** CliArgs: the parsed command line. */
 interface CliArgs {
@@ -51,7 +52,7 @@ function parseArgs(argv: string[]): CliArgs {
     else if (a === '--fault') {
       const spec = parseFaultArg(value('--fault'));
       if ('error' in spec) throw new UsageError(`--fault: ${spec.error.en}`);
-      args.faults.push(spec.fault);
+      args.faults.push(toFaultInput(spec.fault));
     } else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -81,12 +82,10 @@ async function main(): Promise<number> {
     }
     text = readFileSync(args.file, 'utf8');
   }
-  const result = await simulate({ scenarioText: text, scenarioFile: args.file, seed: args.seed, until: args.until, faults: args.faults });
-  if (!result.ok) {
-    for (const e of result.errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.path ? e.path + ': ' : ''}${e.message.en}`);
-    return 2;
-  }
-  const known = knownTargets(result.world);
+  // The world's plan first: a bad scenario or a fault aimed at nothing stops before anything runs.
+  const planned = text === undefined ? { ok: true as const, plan: defaultWorldPlan() } : planOf(text, args.file!, args.seed);
+  if (!planned.ok) return reportErrors(planned.errors);
+  const known = knownTargets(planned.plan);
   for (const f of args.faults) {
     const problem = checkFaultTarget({ kind: f.kind, target: f.target, params: f.params ?? {} }, known);
     if (problem) {
@@ -94,6 +93,8 @@ async function main(): Promise<number> {
       return 2;
     }
   }
+  const result = await simulate({ scenarioText: text, scenarioFile: args.file, seed: args.seed, until: args.until, faults: args.faults });
+  if (!result.ok) return reportErrors(result.errors);
   if (args.json) process.stdout.write(result.world.trace.toJsonLines());
   else {
     const out: string[] = [];
@@ -107,11 +108,20 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function knownTargets(world: Awaited<ReturnType<typeof simulate>> extends infer R ? (R extends { world: infer W } ? W : never) : never) {
-  const plan = world.plan ?? defaultWorldPlan();
+function planOf(text: string, file: string, seed?: number): { ok: true; plan: WorldPlan } | { ok: false; errors: PlanError[] } {
+  const planned = planFromScenarioText(text, file, seed);
+  return planned.ok ? { ok: true, plan: planned.run.plan } : planned;
+}
+
+function reportErrors(errors: PlanError[]): number {
+  for (const e of errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.path ? e.path + ': ' : ''}${e.message.en}`);
+  return 2;
+}
+
+function knownTargets(plan: WorldPlan): KnownTargets {
   return {
     hosts: plan.hosts.map((h) => h.name),
-    links: plan.links.map((l) => `${l.a}~${l.b}`),
+    links: plan.links.map((l) => linkName(l.a, l.b)),
     accounts: plan.accounts.map((a) => a.address),
     zones: plan.zones.map((z) => z.zone),
   };
@@ -134,8 +144,11 @@ function exportWorld(world: Extract<Awaited<ReturnType<typeof simulate>>, { ok: 
   for (const z of world.dns.zones.values()) writeFileSync(join(dir, 'zones', `${z.zone}.zone`), world.dns.zoneText(z.zone));
 }
 
+// exitCode, not exit(): a large trace written to a pipe must be flushed before the process ends.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e) => {
     console.error(`sim: internal error: ${e instanceof Error ? e.stack : String(e)}`);
     process.exit(1);

@@ -24,7 +24,6 @@ try {
   target.replaceChildren();
   mount(App, { target, props: { session } });
   void session.load();
-  (globalThis as { smtpLab?: Session }).smtpLab = session;
 } catch (err) {
   showFatal(target, err);
 }

@@ -52,6 +52,8 @@ export class Session {
   /** How much quiet time was skipped last, and when (wall clock): the clock mentions it briefly. */
   skipped = $state(0);
   skippedAt = 0;
+  /** Where the world came from: the real core, or a built-in fixture (`?fixture=…`). */
+  source = $state<'core' | 'fixture' | undefined>();
   scenarioText: string | undefined;
   seed: number | undefined;
 
@@ -93,6 +95,7 @@ export class Session {
       }
       this.errors = [];
       this.failure = null;
+      this.source = this.client.source;
       this.trace = result.trace;
       this.view = result.view;
       this.horizon = Math.max(result.horizon, result.trace.at(-1)?.t ?? 0);

@@ -16,8 +16,9 @@ export const IMAP_PRELOGIN_MAX_LINE = 8192;
 export const IMAP_MAX_LINE = 65536;
 /** IMAP_MAX_LITERAL: the largest literal accepted after login (an APPENDed message). */
 export const IMAP_MAX_LITERAL = 16 * 1024 * 1024;
-/** IMAP_PRELOGIN_MAX_BAD / IMAP_MAX_BAD: bad commands before Dovecot hangs up. */
+/** IMAP_PRELOGIN_MAX_BAD: bad commands before Dovecot's imap-login hangs up. */
 export const IMAP_PRELOGIN_MAX_BAD = 3;
+/** IMAP_MAX_BAD: bad commands in a row before Dovecot's imap process hangs up. */
 export const IMAP_MAX_BAD = 20;
 
 /** ImapPolicy: how one IMAP service is configured. */

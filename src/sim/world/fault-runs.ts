@@ -9,6 +9,9 @@ import { parseFaultArg } from '../scenario/faults';
 import { simulate, type SimulateOptions, type SimulateResult } from './simulate';
 import { toFaultInput } from './scenario-plan';
 
+/** EventOf: the trace event kind whose `type` can be T. */
+export type EventOf<T extends TraceEvent['type']> = TraceEvent extends infer E ? (E extends { type: infer U } ? (T extends U ? E : never) : never) : never;
+
 /** FaultRun: a finished run and questions about it. */
 export type FaultRun = Extract<SimulateResult, { ok: true }> & { facts: RunFacts };
 
@@ -66,7 +69,7 @@ export class RunFacts {
   }
 
   /** of lists events of one type. */
-  of<T extends TraceEvent['type']>(type: T): Extract<TraceEvent, { type: T }>[] {
-    return this.trace.filter((e) => e.type === type) as Extract<TraceEvent, { type: T }>[];
+  of<T extends TraceEvent['type']>(type: T): EventOf<T>[] {
+    return this.trace.filter((e) => e.type === type) as EventOf<T>[];
   }
 }

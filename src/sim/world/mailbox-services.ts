@@ -20,8 +20,9 @@ import { authenticateAccount } from './account-auth';
 export const MAILBOX_PORTS = { pop3: 110, pop3s: 995, imap: 143, imaps: 993 } as const;
 /** LOGIN_TIMEOUT_MS: Dovecot's login processes hang up after 3 minutes without login. */
 export const LOGIN_TIMEOUT_MS = 180_000;
-/** POP3_TIMEOUT_MS / IMAP_TIMEOUT_MS: idle limits after login (POP3 10 min, IMAP autologout 30 min). */
+/** POP3_TIMEOUT_MS: a POP3 session idle this long after login is closed (10 min). */
 export const POP3_TIMEOUT_MS = 600_000;
+/** IMAP_TIMEOUT_MS: Dovecot's IMAP autologout (30 min). */
 export const IMAP_TIMEOUT_MS = 1_800_000;
 
 /** MailboxServiceOptions: which protocols to run (both by default). */

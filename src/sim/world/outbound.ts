@@ -5,7 +5,7 @@
  * envelope sender in a DSN (`bounces.ts`), and warning the sender about long delays if asked to.
  */
 import { createActor, type Actor } from 'xstate';
-import { mtaQueueMachine, POSTFIX_QUEUE_DEFAULTS, type Attempt, type QueueServices, type QueueSettings, type Resolution } from '../agents/mta-queue';
+import { mtaQueueMachine, nextRetryTime, POSTFIX_QUEUE_DEFAULTS, type Attempt, type QueueServices, type QueueSettings, type Resolution } from '../agents/mta-queue';
 import { domainOf } from '../protocol/smtp-command';
 import { getHeader, prependHeader } from '../protocol/message';
 import { octets } from '../protocol/bytes';
@@ -48,6 +48,8 @@ export class Outbound {
   settings: QueueSettings;
   /** Recipients that failed in this delivery run, per message: one DSN each, sent when the run ends. */
   private returning = new Map<string, { m: QueuedMessage; requests: DsnRequest[] }>();
+  /** Hand-offs to the mail store that wait for a retry, by `msg|rcpt`. */
+  private handoffs = new Map<string, QueueEntryView>();
 
   constructor(
     private readonly ctx: WorldContext,
@@ -119,8 +121,30 @@ export class Outbound {
       });
     };
     if (storeHost === this.plan.host) return deliver();
-    // The MX hands the message to the mail store (Dovecot LMTP in a real setup).
-    ctx.net.send({ type: 'mail.store', host: storeHost, via: this.plan.host, from: this.plan.host, to: storeHost, proto: 'lmtp', msg: m.msg, mailbox: rcpt, folder: m.folder, reason: 'hand-off to the mail store' } as never, deliver);
+    this.handOff(m, rcpt, storeHost, deliver, 0);
+  }
+
+  /**
+   * handOff passes a message to the mail store (Dovecot LMTP in a real setup). When the store
+   * cannot be reached (down, cut off, the packet lost) the message stays queued here and is
+   * tried again on the queue's schedule, as Postfix's lmtp client defers.
+   */
+  private handOff(m: QueuedMessage, rcpt: string, store: string, deliver: () => void, tries: number): void {
+    const ctx = this.ctx;
+    const key = `${m.msg}|${rcpt}`;
+    const reached = !ctx.net.faults.hostDown(store) && ctx.net.send({ type: 'mail.store', host: store, via: this.plan.host, from: this.plan.host, to: store, proto: 'lmtp', msg: m.msg, mailbox: rcpt, folder: m.folder, reason: 'hand-off to the mail store' } as never, deliver);
+    if (reached) return void this.handoffs.delete(key);
+    const now = ctx.scheduler.now();
+    const arrived = m.arrived ?? now;
+    const failure: Failure = { status: '4.4.1', text: `connect to ${store}[${ctx.ipOf(store)}]:24: Connection timed out`, remote: store };
+    if (now - arrived >= this.settings.lifetime) {
+      this.handoffs.delete(key);
+      return this.bounce(m, rcpt, { ...failure, status: '4.4.7', text: `message expired after ${Math.round(this.settings.lifetime / 86_400_000)} days in the queue; last error: ${failure.text}` });
+    }
+    const nextRetry = nextRetryTime(now, arrived, tries + 1, this.settings);
+    ctx.trace.record({ type: 'queue.defer', host: this.plan.host, msg: m.msg, rcpts: [rcpt], target: store, enhanced: failure.status, reason: failure.text, attempt: tries + 1, nextRetry });
+    this.handoffs.set(key, { host: this.plan.host, msg: m.msg, queueId: m.queueId, from: m.from, rcpts: [rcpt], domain: domainOf(rcpt), state: 'deferred', attempts: [], arrived, nextRetry, lastError: failure.text });
+    ctx.scheduler.at(nextRetry, () => this.handOff(m, rcpt, store, deliver, tries + 1));
   }
 
   private queue(m: QueuedMessage, domain: string, rcpts: string[]): void {
@@ -228,9 +252,9 @@ export class Outbound {
     for (const e of this.entries) if (!msg || e.view.msg === msg) e.actor.send({ type: 'queue.retry-now' });
   }
 
-  /** pending lists entries not yet done. */
+  /** pending lists entries not yet done (including hand-offs to the mail store waiting for a retry). */
   pending(): QueueEntryView[] {
-    return this.entries.filter((e) => e.view.state !== 'done').map((e) => e.view);
+    return [...this.entries.filter((e) => e.view.state !== 'done').map((e) => e.view), ...this.handoffs.values()];
   }
 }
 
