@@ -10,6 +10,8 @@ import type net from 'node:net';
 import tls from 'node:tls';
 import type { Endpoint } from '../sim/kernel/connection';
 import type { World } from '../sim/world/world';
+import { POP3_MAX_LINE } from '../sim/protocol/pop3-rules';
+import { IMAP_MAX_LINE } from '../sim/protocol/imap-session';
 
 /** BridgeMapping: one listening port and the simulated service behind it. */
 export interface BridgeMapping {
@@ -21,22 +23,22 @@ export interface BridgeMapping {
   proto: 'smtp' | 'pop3' | 'imap';
 }
 
-const BYE: Record<BridgeMapping['proto'], Record<'too-many' | 'too-long' | 'unreachable' | 'tls', string>> = {
+/** MAILBOX_LINE_LIMIT: past this many octets without a line end Dovecot answers at once (the simulated servers' limits). */
+const MAILBOX_LINE_LIMIT = { pop3: POP3_MAX_LINE + 1, imap: IMAP_MAX_LINE + 1 } as const;
+
+const BYE: Record<BridgeMapping['proto'], Record<'too-many' | 'unreachable' | 'tls', string>> = {
   smtp: {
     'too-many': '421 4.7.0 bridge: too many connections, try again later',
-    'too-long': '421 4.7.0 bridge: line too long, closing connection',
     unreachable: '421 4.4.1 bridge: the simulated server does not answer',
     tls: '421 4.7.0 bridge: TLS handshake failed in the simulated world',
   },
   pop3: {
     'too-many': '-ERR [SYS/TEMP] bridge: too many connections',
-    'too-long': '-ERR Input buffer full, aborting',
     unreachable: '-ERR [SYS/TEMP] bridge: the simulated server does not answer',
     tls: '-ERR [SYS/TEMP] bridge: TLS handshake failed in the simulated world',
   },
   imap: {
     'too-many': '* BYE bridge: too many connections',
-    'too-long': '* BYE Input buffer full, aborting',
     unreachable: '* BYE bridge: the simulated server does not answer',
     tls: '* BYE bridge: TLS handshake failed in the simulated world',
   },
@@ -78,6 +80,10 @@ export class BridgeSession {
   private outstanding = 1;
   /** SMTP message lines after 354, sent as one payload at the lone dot. */
   private data?: string[];
+  /** An over-long SMTP line: the rest of it is thrown away. */
+  private overflow = false;
+  /** An over-long POP3/IMAP line went to the server, which hangs up: ignore the rest. */
+  private swallow = false;
 
   constructor(
     private readonly world: World,
@@ -146,9 +152,24 @@ export class BridgeSession {
     });
   }
 
+  /**
+   * fromClient cuts the byte stream into lines. A line longer than the limit is handled as the
+   * real server would: SMTP (Postfix) keeps the first part, throws the rest away and answers
+   * when the line ends; POP3 and IMAP (Dovecot) get the line at once and hang up.
+   */
   private fromClient(chunk: Buffer): void {
-    if (this.closed) return;
-    let buf = Buffer.concat([this.partial, chunk]);
+    if (this.closed || this.swallow) return;
+    let buf = chunk;
+    if (this.overflow) {
+      const nl = buf.indexOf(0x0a);
+      if (nl < 0) return;
+      this.overflow = false;
+      this.clientLine(this.partial.toString('utf8').replace(/\r$/, ''));
+      this.partial = Buffer.alloc(0);
+      buf = buf.subarray(nl + 1);
+      if (this.closed) return;
+    }
+    buf = Buffer.concat([this.partial, buf]);
     let nl: number;
     while ((nl = buf.indexOf(0x0a)) >= 0) {
       const line = buf.subarray(0, nl > 0 && buf[nl - 1] === 0x0d ? nl - 1 : nl).toString('utf8');
@@ -157,10 +178,17 @@ export class BridgeSession {
       if (this.closed) return;
     }
     this.partial = buf;
-    if (buf.length > this.maxLine) {
-      this.log(`${this.mapping.name}: a client sent ${buf.length} octets without a line end`);
-      this.goodbye('too-long');
+    const limit = this.mapping.proto === 'smtp' ? this.maxLine : Math.min(this.maxLine, MAILBOX_LINE_LIMIT[this.mapping.proto]);
+    if (buf.length <= limit) return;
+    this.log(`${this.mapping.name}: a client sent more than ${limit} octets without a line end`);
+    if (this.mapping.proto === 'smtp') {
+      this.partial = buf.subarray(0, limit);
+      this.overflow = true;
+      return;
     }
+    this.partial = Buffer.alloc(0);
+    this.swallow = true;
+    this.clientLine(buf.toString('utf8'));
   }
 
   private clientLine(line: string): void {
@@ -235,7 +263,7 @@ export class BridgeSession {
     if (!this.socket.destroyed) this.socket.write(`${line}\r\n`);
   }
 
-  private goodbye(why: 'too-long' | 'unreachable' | 'tls'): void {
+  private goodbye(why: 'unreachable' | 'tls'): void {
     this.write(BYE[this.mapping.proto][why]);
     this.end();
   }

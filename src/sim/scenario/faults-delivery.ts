@@ -108,8 +108,8 @@ export const DELIVERY_FAULTS: readonly FaultDef[] = [
     params: [],
     title: { en: 'Relaying denied', de: 'Weiterleitung verweigert' },
     effect: {
-      en: 'The server stops relaying for clients that are neither logged in nor on its list of allowed networks: RCPT TO for a foreign domain is answered with 554 5.7.1.',
-      de: 'Der Server leitet nicht mehr für Clients weiter, die weder angemeldet noch in seiner Liste erlaubter Netze sind: RCPT TO für eine fremde Domain wird mit 554 5.7.1 beantwortet.',
+      en: 'The server no longer trusts the hosts on its list of allowed networks (as if mynetworks had been changed): a client that is not logged in gets 554 5.7.1 at RCPT TO for a foreign domain, and its MTA bounces the mail.',
+      de: 'Der Server vertraut den Rechnern in seiner Liste erlaubter Netze nicht mehr (als wäre mynetworks geändert worden): Ein nicht angemeldeter Client erhält bei RCPT TO für eine fremde Domain 554 5.7.1, und sein MTA schickt die Mail zurück.',
     },
     teaches: {
       en: 'A server accepts mail for its own domains from anyone but forwards to other domains only for its own users (login) or trusted hosts; otherwise it would be an open relay for spam.',
@@ -187,14 +187,14 @@ export const DELIVERY_FAULTS: readonly FaultDef[] = [
     ],
     title: { en: 'MX points to the wrong host', de: 'MX zeigt auf den falschen Rechner' },
     effect: {
-      en: 'The zone\'s MX records point to a host that runs no mail server or does not accept mail for the domain: connections are refused or answered with 554 5.7.1, and the mail is retried and finally bounced.',
-      de: 'Die MX-Einträge der Zone zeigen auf einen Rechner ohne Mailserver oder einen, der keine Mail für die Domain annimmt: Verbindungen werden abgelehnt oder mit 554 5.7.1 beantwortet, die Mail wird erneut versucht und schließlich zurückgeschickt.',
+      en: 'The zone\'s MX records point to another host. A name without an address bounces at once (5.4.4); a mail server that is not responsible for the domain refuses to relay (554 5.7.1) and the mail bounces; a host without a mail server refuses the connection, and the mail is retried until the queue lifetime ends.',
+      de: 'Die MX-Einträge der Zone zeigen auf einen anderen Rechner. Ein Name ohne Adresse führt sofort zum Rückläufer (5.4.4); ein Mailserver, der für die Domain nicht zuständig ist, verweigert die Weiterleitung (554 5.7.1), und die Mail geht zurück; ein Rechner ohne Mailserver lehnt die Verbindung ab, und die Mail wird bis zum Ende ihrer Lebensdauer in der Warteschlange erneut versucht.',
     },
     teaches: {
       en: 'An MX must name a host that really receives mail for the domain. Compare `dig MX` with the mail server\'s name.',
       de: 'Ein MX muss einen Rechner nennen, der wirklich Mail für die Domain annimmt. `dig MX` mit dem Namen des Mailservers vergleichen.',
     },
-    replies: ['554 5.7.1'],
+    replies: ['554 5.7.1', '550 5.4.4'],
   },
   {
     kind: 'null-mx',

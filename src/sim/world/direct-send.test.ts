@@ -5,8 +5,7 @@ import type { AuthEvent, MessageFate, TraceEvent } from '../kernel/trace';
 import { loadScenario } from '../scenario/load';
 import { harness } from './harness';
 import { prepareWorld, simulate } from './simulate';
-import { directSend, directSendFromSpec, startDirectSend, type DirectMail } from './direct-send';
-import { directSender } from './scenario-plan';
+import { directSend, directSendFromSpec, type DirectMail } from './direct-send';
 import type { World } from './world';
 
 const LESSON = fileURLToPath(new URL('../../../lessons/spoofing/spoofing.yaml', import.meta.url));
@@ -100,9 +99,7 @@ describe('directSendFromSpec and startDirectSend (scenario `send` with `via: dir
     const text = readFileSync(LESSON, 'utf8');
     const loaded = loadScenario(text, 'spoofing.yaml');
     expect(loaded.ok).toBe(true);
-    const before = directSender.start;
-    directSender.start = startDirectSend;
-    try {
+    {
       const r = await simulate({ scenarioText: text, scenarioFile: 'spoofing.yaml' });
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
       const fates = r.trace.filter((e): e is MessageFate => e.type === 'message.fate');
@@ -112,8 +109,6 @@ describe('directSendFromSpec and startDirectSend (scenario `send` with `via: dir
       ]);
       const spoof = fates[1].id;
       expect(Object.values(auth(r.trace, spoof)).map((e) => `${e.type}=${e.result}`)).toEqual(['auth.spf=fail', 'auth.dkim=none', 'auth.dmarc=fail', 'auth.spam=junk']);
-    } finally {
-      directSender.start = before;
     }
   });
 });

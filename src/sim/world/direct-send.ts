@@ -153,7 +153,7 @@ export function directSendFromSpec(spec: DirectSendSpec): DirectSendStart {
 
 /**
  * startDirectSend starts a planned `via: direct` mail now; its signature is that of
- * `directSender.start` in scenario-plan.ts, so the scenario runner can use it as it is.
+ * what scenario-plan.ts calls for a `send` with `via: direct`.
  */
 export function startDirectSend(ctx: WorldContext, send: SendPlan): void {
   const { draft } = send;

@@ -133,9 +133,10 @@ export class MailHost {
     const domain = domainOf(rcpt).toLowerCase();
     const local = this.plan.localDomains.includes(domain);
     if (!local) {
-      // Postfix reject_unauth_destination: other domains only for logged-in users and mynetworks.
-      const mayRelay = state.authUser !== undefined || this.plan.relayFrom.some((c) => inCidr(clientIp, c));
-      return mayRelay && !strike('relay-denied', this.plan.host) ? 'ok' : { key: 'relay-denied', vars: { address: rcpt } };
+      // Postfix reject_unauth_destination: other domains only for logged-in users and mynetworks
+      // (a relay-denied fault takes the client off mynetworks).
+      const trusted = this.plan.relayFrom.some((c) => inCidr(clientIp, c)) && !strike('relay-denied', this.plan.host);
+      return state.authUser !== undefined || trusted ? 'ok' : { key: 'relay-denied', vars: { address: rcpt } };
     }
     // Postfix reject_rbl_client, after reject_unauth_destination and before the recipient lookup.
     if (listed) return { key: 'dnsbl.listed', vars: { ip: clientIp, zone: listed.zone } };
