@@ -69,9 +69,12 @@ export class BridgeSession {
   private endpoint?: Endpoint;
   /** Lines waiting for the simulated side (before connect, during a TLS upgrade). */
   private queue: { line: string; data: boolean }[] = [];
-  private ready = false;
+  /** The simulated connection (and its TLS, if any) is up. */
+  private linked = false;
+  /** The server's greeting came: like a server that reads its socket only after greeting, lines wait for it. */
+  private greeted = false;
   private closed = false;
-  private partial = Buffer.alloc(0);
+  private partial: Buffer = Buffer.alloc(0);
   /** Lines sent after STARTTLS, held until the server's answer. */
   private held?: string[];
   /** Where the answer to STARTTLS is: after `before` more answers (SMTP, POP3), or the line with `tag` (IMAP). */
@@ -135,8 +138,17 @@ export class BridgeSession {
     socket.on('error', () => this.end());
   }
 
+  private get ready(): boolean {
+    return this.linked && this.greeted;
+  }
+
   private open(): void {
-    this.ready = true;
+    this.linked = true;
+    this.flush();
+  }
+
+  private flush(): void {
+    if (!this.ready) return;
     const waiting = this.queue;
     this.queue = [];
     for (const q of waiting) this.toServer(q.line, q.data);
@@ -244,6 +256,10 @@ export class BridgeSession {
     // RFC 5321 §4.1.1.4: after 354 the client sends the message, ended by a lone dot.
     if (this.mapping.proto === 'smtp' && /^354[ -]/.test(line)) this.data = [];
     this.write(line);
+    if (!this.greeted && final) {
+      this.greeted = true;
+      this.flush();
+    }
   }
 
   private upgrade(readyLine: string): void {
@@ -251,7 +267,7 @@ export class BridgeSession {
     plain.removeAllListeners('data');
     plain.removeAllListeners('close');
     this.partial = Buffer.alloc(0);
-    this.ready = false;
+    this.linked = false;
     plain.write(`${readyLine}\r\n`);
     const secure = new tls.TLSSocket(plain, { isServer: true, secureContext: this.secureContext });
     this.socket = secure;

@@ -127,6 +127,10 @@ describe('the TCP bridge with real mail clients', () => {
   it('stays up when clients misbehave: an endless line, plain text on a TLS port, pipelined text after STARTTLS', async () => {
     const flood = await talk(port(bridge, 143), 'a1 ' + 'x'.repeat(70_000));
     expect(flood).toContain('* BYE Input buffer full, aborting');
+    expect(await talk(port(bridge, 110), 'x'.repeat(10_000))).toContain('-ERR Input buffer full, aborting');
+    // Postfix reads a long line up to its limit, throws the rest away and stays in sync.
+    const longSmtp = await talk(port(bridge, 25), `NOOP ${'x'.repeat(100_000)}\r\nQUIT\r\n`);
+    expect(longSmtp).toMatch(/^220 .*\r\n250 2\.0\.0 Ok\r\n221 2\.0\.0 Bye\r\n$/s);
     const plainOnTls = await talk(port(bridge, 993), 'a1 LOGIN bob@example.org bob-secret\r\n', 1500);
     expect(plainOnTls).not.toContain('OK');
     const injected = await talk(port(bridge, 587), 'EHLO x\r\nSTARTTLS\r\nRSET\r\n', 1500);

@@ -101,6 +101,11 @@ export class World implements WorldContext {
     for (const mh of this.mailHosts.values()) {
       if (mh.plan.imap || mh.plan.pop3) startMailboxServices(this, mh.plan.host, { imap: !!mh.plan.imap, pop3: !!mh.plan.pop3 });
     }
+    // Name servers answer on port 53; the simulated resolvers ask them directly (see dns-service.ts),
+    // so the listener only shows the service and closes a hand-typed TCP connection.
+    for (const server of new Set([...this.dns.zones.values()].map((z) => z.server))) {
+      if (this.net.hosts.has(server)) this.transport.listen(server, 53, { proto: 'dns', label: 'DNS (authoritative name server)', listener: (ep) => ep.close() });
+    }
     this.programs.start();
   }
 
