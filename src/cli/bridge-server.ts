@@ -19,13 +19,15 @@ export type { BridgeMapping } from './bridge-session';
 
 /** BridgeOptions: what to run and where. */
 export interface BridgeOptions {
-  /** Listening ports are portBase + the simulated port (2000 → 2587, 2465, 2525, 2110, 2995, 2143, 2993). */
+  /** Listening ports are portBase + 587, 465, 525 (MX), 110, 995, 143, 993: with 2000, 2587 … 2993. */
   portBase?: number;
   /** Virtual seconds per real second (default 1). */
   speed?: number;
   scenarioText?: string;
   scenarioFile?: string;
   seed?: number;
+  /** Keep the default world's two demo mails (default false). */
+  defaultSends?: boolean;
   /** Connections open at once before new ones are refused (default 50, like Postfix per client). */
   maxConnections?: number;
   /** Octets without a line end before the bridge gives up on a connection (default 65536). */
@@ -49,14 +51,15 @@ export interface Bridge {
 /** BRIDGE_HOST: the virtual host real clients appear to connect from. */
 export const BRIDGE_HOST = 'bridge';
 
-const DEFAULT_MAPPINGS: Omit<BridgeMapping, 'listen'>[] = [
-  { name: 'submission', target: 'smtp.example.com', port: 587, tls: 'starttls', proto: 'smtp' },
-  { name: 'submissions', target: 'smtp.example.com', port: 465, tls: 'implicit', proto: 'smtp' },
-  { name: 'MX', target: 'mx1.example.org', port: 25, tls: 'starttls', proto: 'smtp' },
-  { name: 'POP3', target: 'mail.example.org', port: 110, tls: 'starttls', proto: 'pop3' },
-  { name: 'POP3S', target: 'mail.example.org', port: 995, tls: 'implicit', proto: 'pop3' },
-  { name: 'IMAP', target: 'mail.example.org', port: 143, tls: 'starttls', proto: 'imap' },
-  { name: 'IMAPS', target: 'mail.example.org', port: 993, tls: 'implicit', proto: 'imap' },
+/** DEFAULT_MAPPINGS: the simulated services and their offset from the port base (MX 25 → 525, so 2525 by default). */
+const DEFAULT_MAPPINGS: (Omit<BridgeMapping, 'listen'> & { offset: number })[] = [
+  { name: 'submission', target: 'smtp.example.com', port: 587, offset: 587, tls: 'starttls', proto: 'smtp' },
+  { name: 'submissions', target: 'smtp.example.com', port: 465, offset: 465, tls: 'implicit', proto: 'smtp' },
+  { name: 'MX', target: 'mx1.example.org', port: 25, offset: 525, tls: 'starttls', proto: 'smtp' },
+  { name: 'POP3', target: 'mail.example.org', port: 110, offset: 110, tls: 'starttls', proto: 'pop3' },
+  { name: 'POP3S', target: 'mail.example.org', port: 995, offset: 995, tls: 'implicit', proto: 'pop3' },
+  { name: 'IMAP', target: 'mail.example.org', port: 143, offset: 143, tls: 'starttls', proto: 'imap' },
+  { name: 'IMAPS', target: 'mail.example.org', port: 993, offset: 993, tls: 'implicit', proto: 'imap' },
 ];
 
 /** addBridgeHost puts the virtual host `bridge` into the world, on a free documentation address, linked to the internet. */
@@ -99,14 +102,15 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
   const speed = opts.speed ?? 1;
   const log = opts.log ?? (() => undefined);
   if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`speed must be a positive number, got ${speed}`);
-  const prepared = prepareWorld({ scenarioText: opts.scenarioText, scenarioFile: opts.scenarioFile, seed: opts.seed });
+  // Without a scenario: the default world without its demo mails, so what a real client sends is UID 1.
+  const prepared = prepareWorld({ scenarioText: opts.scenarioText, scenarioFile: opts.scenarioFile, seed: opts.seed, defaultSends: opts.defaultSends ?? false });
   if (!prepared.ok) {
     throw new Error(prepared.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.path ? `${e.path}: ` : ''}${e.message.en}`).join('\n'));
   }
   const world = prepared.world;
   const mappings: BridgeMapping[] = DEFAULT_MAPPINGS
     .filter((m) => world.transport.servicesOf(m.target).some(([port]) => port === m.port))
-    .map((m) => ({ ...m, listen: base + m.port }));
+    .map(({ offset, ...m }) => ({ ...m, listen: base + offset }));
   addBridgeHost(world, mappings.map((m) => m.target));
   // Events from before the bridge subscribed (the world's start) are handed over first.
   for (const e of world.trace.events) opts.onEvent?.(e);

@@ -256,7 +256,7 @@ export class BridgeSession {
     // RFC 5321 §4.1.1.4: after 354 the client sends the message, ended by a lone dot.
     if (this.mapping.proto === 'smtp' && /^354[ -]/.test(line)) this.data = [];
     this.write(line);
-    if (!this.greeted && final) {
+    if (!this.greeted && (final || proto === 'imap')) {
       this.greeted = true;
       this.flush();
     }

@@ -59,13 +59,12 @@ afterAll(async () => {
 });
 
 describe('the TCP bridge with real mail clients', () => {
-  it('maps the simulated servers onto 127.0.0.1 at base + port', () => {
-    expect(bridge.mappings.map((m) => `${m.name} ${m.listen - m.port} ${m.target}:${m.port} ${m.tls}`)).toEqual(
-      [
-        'submission {base} smtp.example.com:587 starttls', 'submissions {base} smtp.example.com:465 implicit', 'MX {base} mx1.example.org:25 starttls',
-        'POP3 {base} mail.example.org:110 starttls', 'POP3S {base} mail.example.org:995 implicit', 'IMAP {base} mail.example.org:143 starttls', 'IMAPS {base} mail.example.org:993 implicit',
-      ].map((s) => s.replace('{base}', String(bridge.mappings[0].listen - 587))),
-    );
+  it('maps the simulated servers onto 127.0.0.1 at base + 587, 465, 525 (MX), 110, 995, 143, 993', () => {
+    const base = bridge.mappings[0].listen - 587;
+    expect(bridge.mappings.map((m) => `${m.name} ${m.listen - base} ${m.target}:${m.port} ${m.tls}`)).toEqual([
+      'submission 587 smtp.example.com:587 starttls', 'submissions 465 smtp.example.com:465 implicit', 'MX 525 mx1.example.org:25 starttls',
+      'POP3 110 mail.example.org:110 starttls', 'POP3S 995 mail.example.org:995 implicit', 'IMAP 143 mail.example.org:143 starttls', 'IMAPS 993 mail.example.org:993 implicit',
+    ]);
     expect(bridge.world.net.hosts.get('bridge')?.ip).toMatch(/^198\.51\.100\.\d+$/);
   });
 
@@ -82,8 +81,9 @@ describe('the TCP bridge with real mail clients', () => {
       uid = /\* SEARCH (\d+)/.exec(search.stdout)?.[1] ?? '';
       if (!uid) await new Promise((r) => setTimeout(r, 250));
     }
-    expect(uid).not.toBe('');
-    const fetched = await run('curl', ['-s', `imap://bob%40example.org:bob-secret@127.0.0.1:${port(bridge, 143)}/INBOX;UID=${uid}`]);
+    // The bridge's world starts without the demo mails: the first mail a real client sends is UID 1.
+    expect(uid).toBe('1');
+    const fetched = await run('curl', ['-s', `imap://bob%40example.org:bob-secret@127.0.0.1:${port(bridge, 143)}/INBOX;UID=1`]);
     expect(fetched.code).toBe(0);
     const received = fetched.stdout.split('\r\n').filter((l) => l.startsWith('Received: from'));
     expect(received).toEqual([
@@ -110,9 +110,9 @@ describe('the TCP bridge with real mail clients', () => {
     expect(sub.stdout).toBe('250');
     expect(subs.stdout).toBe('250');
     expect(pop3.stdout).toMatch(/^1 \d+\r\n/);
-    expect(pop3s.stdout).toContain('Subject: Hello Bob');
+    expect(pop3s.stdout).toMatch(/^Received: from /m);
     expect(imap.stdout).toContain('* LIST (\\HasNoChildren) "/" INBOX');
-    expect(imaps.stdout).toContain('Subject: Hello Bob');
+    expect(imaps.stdout).toMatch(/^Subject: /m);
   }, 30_000);
 
   it("passes Python's smtplib, poplib and imaplib, with lowercase verbs, AUTH after 334/+ continuations, quoted passwords and dot-stuffing", async () => {

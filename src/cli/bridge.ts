@@ -26,7 +26,7 @@ function parseArgs(argv: string[]): Args | string {
     const value = () => argv[++i];
     if (a === '--port-base') {
       const v = value();
-      if (!/^\d+$/.test(v ?? '') || Number(v) < 1024 || Number(v) > 64000) return `--port-base expects a number from 1024 to 64000 (ports are base + 25 … base + 995), got '${v ?? ''}'`;
+      if (!/^\d+$/.test(v ?? '') || Number(v) < 1024 || Number(v) > 64000) return `--port-base expects a number from 1024 to 64000 (ports are base + 110 … base + 995), got '${v ?? ''}'`;
       args.portBase = Number(v);
     } else if (a === '--speed') {
       const v = Number(value());

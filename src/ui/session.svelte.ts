@@ -69,6 +69,8 @@ export class Session {
   readonly currentCalm = $derived(this.shownCalm > 0 ? this.shownCalm - 1 : -1);
 
   private frame = 0;
+  /** Where playback pauses by itself (`playUntil`: a console waiting for the server's answer). */
+  private stopAt: number | undefined;
   private lastCalm = 0;
   private lastFrame = 0;
   private viewRequest: Promise<void> | undefined;
@@ -174,7 +176,15 @@ export class Session {
     this.frame = requestAnimationFrame((ts) => this.tick(ts));
   }
 
+  /** playUntil plays on from the current time and pauses by itself at virtual time `t`. */
+  playUntil(t: number): void {
+    if (this.phase !== 'ready' || t <= this.now) return;
+    this.stopAt = Math.min(t, this.horizon);
+    this.play();
+  }
+
   pause(): void {
+    this.stopAt = undefined;
     this.playing = false;
     cancelAnimationFrame(this.frame);
     this.calm(true);
@@ -192,7 +202,8 @@ export class Session {
     this.lastFrame = ts;
     const next = this.shown < this.times.length ? this.times[this.shown] : undefined;
     const idle = inFlight(this.packets, this.now).length === 0;
-    const step = advanceClock(this.now, wall, SPEEDS[this.speed].factor, next, idle && this.skipQuiet, this.horizon);
+    const end = this.stopAt ?? this.horizon;
+    const step = advanceClock(this.now, wall, SPEEDS[this.speed].factor, next, idle && this.skipQuiet, end);
     if (step.skipped > 0) {
       this.skipped = step.skipped;
       this.skippedAt = ts;
@@ -201,7 +212,7 @@ export class Session {
     this.now = pos.now;
     this.shown = pos.shown;
     this.calm(false);
-    if (this.now >= this.horizon) {
+    if (this.now >= end) {
       this.pause();
       return;
     }

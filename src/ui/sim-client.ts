@@ -5,6 +5,7 @@
  */
 import type { FixtureName, ReplyExplanation, SimulateOptions, SimulateResult, WorkerRequest, WorkerResponse } from './sim-contract';
 import type { WorldView } from '../sim/index';
+import type { CourseAnswer, CourseRequest } from './course-contract';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type Call = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
@@ -70,6 +71,11 @@ export class SimClient {
   /** viewAt re-runs the world to virtual time `t` and returns its picture there. */
   viewAt(opts: SimulateOptions, t: number): Promise<WorldView | null> {
     return this.call({ kind: 'viewAt', opts, t, fixture: this.fixture });
+  }
+
+  /** course asks the worker about lessons, scenarios or grading (see course-contract.ts). */
+  course<K extends CourseRequest['kind']>(req: Extract<CourseRequest, { kind: K }>): Promise<CourseAnswer[K]> {
+    return this.call(req as Call);
   }
 
   /** explain looks a reply up in the reply table; null when the table does not know it. */

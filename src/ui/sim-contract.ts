@@ -3,6 +3,7 @@
  * and the simulation worker exchange. Types only; the worker calls the core.
  */
 import type { Intervention, PlanError, TraceEvent, WorldView } from '../sim/index';
+import type { CourseRequest } from './course-contract';
 
 /** Intervention: something the user did at virtual time `at`; replays include it (the core's type). */
 export type { Intervention, InterventionAction } from '../sim/index';
@@ -44,7 +45,8 @@ export type FixtureName = 'dev' | 'stress' | 'crash';
 export type WorkerRequest =
   | { id: number; kind: 'simulate'; opts: SimulateOptions; fixture?: FixtureName }
   | { id: number; kind: 'viewAt'; opts: SimulateOptions; t: number; fixture?: FixtureName }
-  | { id: number; kind: 'explain'; code: number; enhanced: string | undefined; text?: string; lang: 'en' | 'de' };
+  | { id: number; kind: 'explain'; code: number; enhanced: string | undefined; text?: string; lang: 'en' | 'de' }
+  | ({ id: number } & CourseRequest);
 
 /** WorkerResponse: the worker's answer to one request. */
 export type WorkerResponse =

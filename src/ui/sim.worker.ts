@@ -4,7 +4,9 @@
  * which is cheap because the core is deterministic and fast. `?fixture=dev|stress` swaps the
  * core for a synthetic world (the benchmark's stress world); `?fixture=crash` makes it fail.
  */
-import { explainReply, simulate, viewAt } from '../sim/index';
+import { explainReply } from '../sim/index';
+import { COURSE_KINDS, type CourseRequest } from './course-contract';
+import { cachedSimulate, cachedViewAt } from './run-cache';
 import type { FixtureName, SimulateOptions, SimulateResult, WorkerRequest, WorkerResponse } from './sim-contract';
 import type { WorldView } from '../sim/index';
 
@@ -15,11 +17,11 @@ interface Runner {
 
 const core: Runner = {
   async simulate(opts) {
-    const result = await simulate(opts);
+    const result = await cachedSimulate(opts);
     // Only plain data crosses to the page: the core also returns its live world.
     return result.ok ? { ok: true, trace: result.trace, view: result.view, horizon: result.horizon } : { ok: false, errors: result.errors };
   },
-  viewAt: (opts, t) => viewAt(opts, t),
+  viewAt: (opts, t) => cachedViewAt(opts, t),
 };
 
 async function fixture(name: FixtureName): Promise<Runner> {
@@ -37,6 +39,12 @@ async function handle(req: WorkerRequest): Promise<WorkerResponse> {
     const ex = explainReply(req.code, req.enhanced, req.lang, req.text);
     return { id: req.id, ok: true, value: { title: ex.title, meaning: ex.meaning, cause: ex.cause, fix: ex.fix }, source: 'core' };
   }
+  if ((COURSE_KINDS as readonly string[]).includes(req.kind)) {
+    // Lessons, scenario checks and grading always use the core (loaded on first use).
+    const { handleCourse } = await import('./course-service');
+    return { id: req.id, ok: true, value: await handleCourse(req as CourseRequest), source: 'core' };
+  }
+  if (req.kind !== 'simulate' && req.kind !== 'viewAt') throw new Error(`unknown request ${req.kind}`);
   const runner = req.fixture ? await fixture(req.fixture) : core;
   const source = req.fixture ? 'fixture' : 'core';
   const value = req.kind === 'simulate' ? await runner.simulate(req.opts) : ((await runner.viewAt(req.opts, req.t)) ?? null);

@@ -7,10 +7,11 @@
  *
  * In parallel it checks for new mail with the incoming settings (IMAP or POP3): right after
  * start and then every `checkInterval` (60 s), as real programs poll, and keeps what it
- * downloaded. So that a quiet world can finish, a check that brings nothing new lets the program
- * rest; new mail arriving in its mailbox (`mua.mailArrived`, sent by the world) wakes it for its
- * next regular check time, never earlier. The checks that happen are exactly those of a program
- * that polls forever, minus the ones that would have found nothing.
+ * downloaded. So that a quiet world can finish, a check that brings nothing new (or fails) lets
+ * the program rest; new mail arriving in its mailbox (`mua.mailArrived`, sent by the world) wakes
+ * it for its next regular check time, never earlier, and so does a change in the world
+ * (`mua.worldChanged`: a fault cleared, a setting changed) after a failed check. The checks that
+ * happen are those of a program that polls forever, minus the ones that would change nothing.
  */
 import { assign, fromCallback, setup } from 'xstate';
 import type { SmtpClientResult } from './smtp-client';
@@ -96,6 +97,7 @@ type Ev =
   | { type: 'mua.submitted'; outcome: SendOutcome }
   | { type: 'mua.fetched'; outcome: FetchOutcome }
   | { type: 'mua.mailArrived' }
+  | { type: 'mua.worldChanged' }
   | { type: 'mua.check' };
 
 const now = (ctx: Ctx) => ctx.services.now?.() ?? 0;
@@ -151,6 +153,7 @@ export const muaMachine = setup({
     fetches: ({ context }) => context.incoming !== undefined && context.services.fetch !== undefined,
     // Nothing new and no mail arrived meanwhile: rest until the world reports new mail.
     quiet: ({ context, event }) => event.type === 'mua.fetched' && !context.mailSinceCheck && (event.outcome.kind !== 'session' || event.outcome.result.messages.length === 0),
+    lastFailed: ({ context }) => context.lastCheck !== undefined && (context.lastCheck.kind !== 'session' || context.lastCheck.result.kind === 'failed'),
   },
   delays: {
     untilNextCheck: ({ context }) => nextCheckTime(context.started, interval(context), now(context)) - now(context),
@@ -190,7 +193,13 @@ export const muaMachine = setup({
           on: { 'mua.fetched': [{ guard: 'quiet', target: 'resting', actions: 'keepFetched' }, { target: 'waiting', actions: 'keepFetched' }] },
         },
         waiting: { after: { untilNextCheck: 'checking' }, on: { 'mua.check': 'checking' } },
-        resting: { on: { 'mua.mailArrived': { target: 'waiting', actions: 'noteMail' }, 'mua.check': 'checking' } },
+        resting: {
+          on: {
+            'mua.mailArrived': { target: 'waiting', actions: 'noteMail' },
+            'mua.worldChanged': { guard: 'lastFailed', target: 'waiting' },
+            'mua.check': 'checking',
+          },
+        },
       },
     },
   },

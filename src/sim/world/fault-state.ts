@@ -25,7 +25,10 @@ export interface FaultSpecInput {
   for?: number;
   /** Strike at most this many times. */
   count?: number;
-  /** Strike only on this connection attempt (1-based) of a client to the target. */
+  /**
+   * Strike only on this attempt (1-based): for a host, the n-th connection attempt of a client to
+   * it (counted per client and server); for an account, the n-th send of its mail program.
+   */
   attempt?: number;
   params?: Record<string, string | number | boolean>;
 }

@@ -148,6 +148,19 @@ describe('a reply lost after the data (the message may be delivered twice)', () 
   });
 });
 
+describe('a reply lost after the data at submission', () => {
+  it('the mail program sees an error, but the server had the message: it is delivered once, not refused', async () => {
+    const r = await runWithFaults(['partition@alice-pc<->isp-gw:on=end-of-data,for=10m']);
+    const msg = r.facts.msgId('Hello Bob');
+    const [error] = r.facts.errors(msg);
+    expect(error.reason).toMatch(/\(the server had already accepted the message\)$/);
+    expect(error.to).toBeUndefined();
+    expect(bobFate(r)).toEqual([expect.objectContaining({ fate: 'delivered' })]);
+    // Carol's mail finds the link cut and is refused in front of alice.
+    expect(r.facts.fates(r.facts.msgId('Hello Carol'))[0].fate).toBe('rejected');
+  });
+});
+
 describe('the mail program\'s connection settings (faults stand for a student\'s mistakes)', () => {
   const outbox = (r: FaultRun) => r.view.accounts.find((a) => a.address === 'alice@example.com')!.outbox;
 

@@ -70,11 +70,20 @@ export function checkServices(ctx: WorldContext, program: CheckingProgram): Pick
 }
 
 /**
- * wakeOnDelivery tells each resting program when mail is stored in its INBOX, so that it checks
- * again at its next regular time (see `muaMachine`). It returns the unsubscribe function.
+ * wakeOnDelivery tells each resting program when mail is stored in its INBOX, and every program
+ * when the world changes (a fault cleared, a setting or zone edited), so that it checks again at
+ * its next regular time (see `muaMachine`). It returns the unsubscribe function.
  */
-export function wakeOnDelivery(ctx: WorldContext, programFor: (address: string) => { actor: Actor<typeof muaMachine> } | undefined): () => void {
+export function wakeOnDelivery(
+  ctx: WorldContext,
+  programFor: (address: string) => { actor: Actor<typeof muaMachine> } | undefined,
+  all: () => Iterable<{ actor: Actor<typeof muaMachine> }>,
+): () => void {
   return ctx.trace.subscribe((e) => {
+    if (e.type === 'fault.clear' || e.type === 'world.change') {
+      for (const p of all()) p.actor.send({ type: 'mua.worldChanged' });
+      return;
+    }
     if (e.type !== 'mail.store' || e.via || e.folder !== 'INBOX' || !e.mailbox) return;
     const account = ctx.account(e.mailbox);
     if (account) programFor(account.address)?.actor.send({ type: 'mua.mailArrived' });

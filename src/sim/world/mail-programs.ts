@@ -55,7 +55,7 @@ export class MailPrograms {
       });
       this.programs.set(account.address.toLowerCase(), program);
     }
-    wakeOnDelivery(this.ctx, (address) => this.programFor(address));
+    wakeOnDelivery(this.ctx, (address) => this.programFor(address), () => this.programs.values());
     for (const program of this.programs.values()) program.actor.start();
   }
 

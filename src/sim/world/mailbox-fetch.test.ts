@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../kernel/trace';
+import type { ProtoLine, TraceEvent } from '../kernel/trace';
 import { simulate } from './simulate';
 import { World } from './world';
 import { defaultWorldPlan, DEFAULT_SENDS, type WorldPlan } from './default-world';
 
-type Line = TraceEvent & { line: string; dir: 'C' | 'S'; conn: string; from: string; to: string; port: number };
 const lines = (trace: TraceEvent[], proto: 'pop3' | 'imap') =>
-  trace.filter((e): e is Line => e.type === `${proto}.command` || e.type === `${proto}.reply`);
+  trace.filter((e): e is ProtoLine => e.type === `${proto}.command` || e.type === `${proto}.reply`);
 
 async function runPlan(plan: WorldPlan, sends = DEFAULT_SENDS, until = 6 * 86_400_000): Promise<World> {
   const world = new World(plan);

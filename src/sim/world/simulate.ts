@@ -53,6 +53,8 @@ export interface SimulateOptions {
   interventions?: Intervention[];
   /** Faults added on top of the scenario's (the CLI's `--fault`). */
   faults?: FaultSpecInput[];
+  /** The default world's two demo mails (default true); the bridge leaves them out, so a real client's first mail is UID 1. */
+  defaultSends?: boolean;
 }
 
 /** SimulateResult: the trace and the world's final picture, or the scenario's located errors. */
@@ -73,7 +75,7 @@ export function prepareWorld(opts: SimulateOptions): { ok: true; world: World; r
   } else {
     const plan = defaultWorldPlan();
     if (opts.seed !== undefined) plan.seed = opts.seed;
-    run = { plan, sends: DEFAULT_SENDS.map((s) => ({ at: s.at, draft: { from: s.from, to: s.to, subject: s.subject, body: s.body } })), faults: [], until: undefined, directSends: [], actions: [] };
+    run = { plan, sends: (opts.defaultSends === false ? [] : DEFAULT_SENDS).map((s) => ({ at: s.at, draft: { from: s.from, to: s.to, subject: s.subject, body: s.body } })), faults: [], until: undefined, directSends: [], actions: [] };
   }
   const world = new World(run.plan);
   if (world.buildErrors.length) {
