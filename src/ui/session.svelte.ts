@@ -7,7 +7,7 @@
 import { untrack } from 'svelte';
 import type { TraceEvent } from '../sim/kernel/trace';
 import type { WorldView } from '../sim/world/view-model';
-import { advanceClock, indexPackets, inFlight, positionAt, seekToEvent, SPEEDS, stepBack, stepForward, transcripts, StatusTracker, type Position } from '../view';
+import { advanceClock, clampToHold, indexPackets, inFlight, positionAt, seekToEvent, SPEEDS, stepBack, stepForward, transcripts, StatusTracker, type Hold, type Position } from '../view';
 import { SimClient } from './sim-client';
 import type { FixtureName, Intervention, ScenarioError, SimulateOptions } from './sim-contract';
 
@@ -54,8 +54,12 @@ export class Session {
   skippedAt = 0;
   /** Where the world came from: the real core, or a built-in fixture (`?fixture=…`). */
   source = $state<'core' | 'fixture' | undefined>();
-  scenarioText: string | undefined;
-  seed: number | undefined;
+  /** The scenario being run (YAML or JSON text); the default world when undefined. */
+  scenarioText = $state<string | undefined>();
+  /** The student's seed for the scenario's variables; the scenario's own when undefined. */
+  seed = $state<number | undefined>();
+  /** Where playback stops by itself (a lesson's stop, the moment before a predicted event); see `clampToHold`. */
+  hold = $state.raw<Hold | null>(null);
 
   readonly times = $derived(Float64Array.from(this.trace, (e) => e.t));
   readonly packets = $derived(indexPackets(this.trace));
@@ -124,6 +128,37 @@ export class Session {
     this.now = 0;
     this.shown = 0;
     await this.load();
+  }
+
+  /**
+   * open runs another scenario (or the default world) from its start, with the given
+   * interventions, and optionally puts playback back where it stood (a lesson resumed).
+   */
+  async open(run: { scenarioText?: string; seed?: number; interventions?: Intervention[] }, at?: Position): Promise<void> {
+    this.pause();
+    this.hold = null;
+    this.selection = null;
+    this.scenarioText = run.scenarioText;
+    this.seed = run.seed;
+    this.interventions = run.interventions ?? [];
+    this.now = 0;
+    this.shown = 0;
+    await this.load();
+    if (at && this.phase === 'ready') this.restore(at);
+  }
+
+  /** addInterventions records actions taken at given times (a lesson's) and re-simulates. */
+  async addInterventions(list: Intervention[]): Promise<void> {
+    if (!list.length) return;
+    this.interventions = [...this.interventions, ...list];
+    await this.load();
+  }
+
+  /** restore puts playback at a position kept from before (clamped to this run). */
+  restore(pos: Position): void {
+    const shown = Math.max(0, Math.min(this.trace.length, Math.floor(pos.shown)));
+    const now = Math.max(0, Math.min(this.horizon, pos.now));
+    this.setPosition({ shown, now: shown > 0 ? Math.max(now, this.times[shown - 1]) : now });
   }
 
   private setPosition(pos: Position): void {
@@ -209,6 +244,13 @@ export class Session {
       this.skippedAt = ts;
     }
     const pos = positionAt(this.times, step.now);
+    const held = clampToHold(this.times, { now: this.now, shown: this.shown }, pos, this.hold);
+    if (held) {
+      this.now = held.now;
+      this.shown = held.shown;
+      this.pause();
+      return;
+    }
     this.now = pos.now;
     this.shown = pos.shown;
     this.calm(false);

@@ -17,3 +17,4 @@ export * from './fault-menu';
 export * from './queue-timeline';
 export * from './console-transcript';
 export * from './auth-explain';
+export * from './hold';

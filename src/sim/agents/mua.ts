@@ -43,6 +43,8 @@ export interface OutboxItem {
   draft: Draft;
   state: 'waiting' | 'sending' | 'sent' | 'failed';
   error?: string;
+  /** The same error as a German mail program shows it. */
+  errorDe?: string;
   result?: SmtpClientResult;
 }
 

@@ -100,6 +100,7 @@ export class MailPrograms {
     const error = submissionError(outcome, plan, rcpts);
     if (!error) return;
     item.error = error.text;
+    item.errorDe = submissionError(outcome, plan, rcpts, 'de')?.text;
     program.errors.push(error.text);
     const reply = error.reply;
     if (outcome.kind === 'session' && outcome.result.kind === 'sent') {
@@ -129,7 +130,7 @@ export class MailPrograms {
         address: a.address, clientHost: a.clientHost, reads: a.reads,
         outgoing: snap ? { ...snap.context.outgoing } : { ...a.outgoing },
         incoming: a.incoming ? { ...a.incoming } : undefined,
-        outbox: (snap?.context.outbox ?? []).map((i) => ({ msg: i.msg, to: i.draft.to, subject: i.draft.subject, state: i.state === 'waiting' ? 'sending' : i.state, error: i.error })),
+        outbox: (snap?.context.outbox ?? []).map((i) => ({ msg: i.msg, to: i.draft.to, subject: i.draft.subject, state: i.state === 'waiting' ? 'sending' : i.state, error: i.error, errorDe: i.errorDe })),
         downloaded: downloadedViews(p?.actor),
       };
     });

@@ -93,6 +93,20 @@ describe('mail programs with other incoming settings', () => {
     expect(world.programs.programFor('bob@example.org')!.errors.length).toBe(errors.length);
   });
 
+  it('after a failed check, waits for the world to change (a fault clears) and then fetches at its next regular time', async () => {
+    const world = new World(defaultWorldPlan());
+    world.start();
+    world.injectFault({ kind: 'port-closed', target: 'mail.example.org', from: 0, for: 5 * 60_000, params: { port: 993 } });
+    for (const s of DEFAULT_SENDS) world.send(s.at, { from: s.from, to: s.to, subject: s.subject, body: s.body });
+    await world.run(6 * 86_400_000);
+    const errors = world.trace.events.filter((e) => e.type === 'mail.error' && e.host === 'bob-phone');
+    expect(errors.map((e) => e.t)).toEqual([expect.any(Number), expect.any(Number)]);
+    const fetched = world.trace.events.find((e) => e.type === 'mail.fetch' && e.host === 'bob-phone')!;
+    expect(fetched).toMatchObject({ msg: 'm1' });
+    expect(fetched.t).toBeGreaterThan(6 * 60_000);
+    expect(fetched.t).toBeLessThan(6 * 60_000 + 2000);
+  });
+
   it('reports a refused connection when nothing listens on the incoming port', async () => {
     const plan = defaultWorldPlan();
     const carol = plan.accounts.find((a) => a.address === 'carol@example.org')!;

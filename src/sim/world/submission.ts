@@ -60,19 +60,19 @@ export interface SubmissionError {
 }
 
 /** submissionError returns the error a mail program shows for a failed send, or undefined when it went through. */
-export function submissionError(outcome: SendOutcome, plan: SubmissionPlan, rcpts: readonly string[]): SubmissionError | undefined {
+export function submissionError(outcome: SendOutcome, plan: SubmissionPlan, rcpts: readonly string[], lang: 'en' | 'de' = 'en'): SubmissionError | undefined {
   const where = { server: plan.settings.server, port: plan.settings.port };
-  const net = (kind: NetworkFailure['kind'], detail?: string) => muaErrorFor({ kind, ...where, ...(detail ? { detail } : {}) }, 'en');
+  const net = (kind: NetworkFailure['kind'], detail?: string) => muaErrorFor({ kind, ...where, ...(detail ? { detail } : {}) }, lang);
   if (outcome.kind === 'connect-failed') return { text: net(outcome.reason === 'refused' ? 'refused' : 'timeout'), unsure: false };
   const r = outcome.result;
   const refused = r.rcpts.find((x) => x.reply.code >= 400);
   if (r.kind === 'sent') {
     // Some recipients were refused at RCPT TO: the program tells, the others got it.
-    return refused ? { text: muaErrorFor(refused.reply, 'en', { stage: 'rcpt', server: plan.settings.server, recipient: refused.rcpt, sender: plan.from }), reply: refused.reply, unsure: false } : undefined;
+    return refused ? { text: muaErrorFor(refused.reply, lang, { stage: 'rcpt', server: plan.settings.server, recipient: refused.rcpt, sender: plan.from }), reply: refused.reply, unsure: false } : undefined;
   }
   if (r.reply) {
     const recipient = r.stage === 'rcpt' ? refused?.rcpt ?? rcpts[0] : rcpts[0];
-    return { text: muaErrorFor(r.reply, 'en', { stage: STAGE[r.stage], server: plan.settings.server, recipient, sender: plan.from }), reply: r.reply, unsure: false };
+    return { text: muaErrorFor(r.reply, lang, { stage: STAGE[r.stage], server: plan.settings.server, recipient, sender: plan.from }), reply: r.reply, unsure: false };
   }
   if (r.network === 'tls-failed') {
     const reason = r.tlsReason ?? '';

@@ -79,7 +79,7 @@ export interface AccountView {
   outgoing: { server: string; port: number; security: 'none' | 'starttls' | 'tls'; user: string; password: string };
   incoming?: { server: string; port: number; security: 'none' | 'starttls' | 'tls'; protocol: 'imap' | 'pop3'; user: string; password: string; keepOnServer?: boolean };
   /** What the mail program has: sent items, outbox, downloaded messages, errors shown. */
-  outbox: { msg: string; to: string[]; subject: string; state: 'sending' | 'sent' | 'failed'; error?: string }[];
+  outbox: { msg: string; to: string[]; subject: string; state: 'sending' | 'sent' | 'failed'; error?: string; errorDe?: string }[];
   downloaded: StoredMessageView[];
 }
 
