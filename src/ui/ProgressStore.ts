@@ -33,8 +33,6 @@ export interface LessonProgress {
   reached: number;
   /** Per step id: how many of its actions have been carried out. */
   actions: Record<string, number>;
-  /** `pauseOn` stops already reached, as `stepId:actionIndex`. */
-  fired: string[];
   /** Ids of the tasks done. */
   tasks: string[];
   /** Ids of the steps completed. */
@@ -80,7 +78,7 @@ export function emptyProgress(): ProgressState {
 
 /** freshLesson: the progress of a lesson just started at wall-clock time `at`. */
 export function freshLesson(seed: number | null, at: number): LessonProgress {
-  return { seed, step: 0, reached: 0, actions: {}, fired: [], tasks: [], done: [], answers: {}, hints: {}, interventions: [], position: { now: 0, shown: 0 }, startedAt: at, updatedAt: at, finishedAt: null };
+  return { seed, step: 0, reached: 0, actions: {}, tasks: [], done: [], answers: {}, hints: {}, interventions: [], position: { now: 0, shown: 0 }, startedAt: at, updatedAt: at, finishedAt: null };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -110,7 +108,6 @@ export function isLessonProgress(v: unknown): v is LessonProgress {
     isCount(p.step) &&
     isCount(p.reached) &&
     isRecordOf(p.actions, isCount) &&
-    isIdList(p.fired) &&
     isIdList(p.tasks) &&
     isIdList(p.done) &&
     isRecordOf(p.answers, isAnswer) &&

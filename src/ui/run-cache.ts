@@ -6,14 +6,11 @@
  */
 import { simulate, viewAt, type SimulateResult, type WorldView } from '../sim/index';
 import type { SimulateOptions } from './sim-contract';
+import { runKey } from './run-key';
 
 const RUNS = 2;
 const VIEWS = 6;
 
-/** runKey names a run description; equal descriptions give equal keys. */
-export function runKey(opts: SimulateOptions): string {
-  return JSON.stringify([opts.scenarioText ?? null, opts.seed ?? null, opts.until ?? null, opts.interventions ?? []]);
-}
 
 const runs: { key: string; result: Promise<SimulateResult> }[] = [];
 const views: { key: string; t: number; view: Promise<WorldView | undefined> }[] = [];
