@@ -127,18 +127,31 @@ function knownTargets(plan: WorldPlan): KnownTargets {
   };
 }
 
+/**
+ * exportWorld writes every stored message as DIR/<mailbox>/<n>.eml (Junk and other folders in
+ * sub-folders), bytes as stored with CRLF, and every zone as DIR/zones/<zone>.zone. A message
+ * that a POP3 mail program downloaded and deleted from the server is exported from the
+ * program's copy, so carol's mail is there too.
+ */
 function exportWorld(world: Extract<Awaited<ReturnType<typeof simulate>>, { ok: true }>['world'], dir: string): void {
-  for (const store of world.stores.values()) {
-    for (const box of store.all()) {
-      let n = 0;
-      for (const folder of box.folders.values()) {
-        for (const m of folder.messages) {
-          const sub = folder.name === 'INBOX' ? box.address : join(box.address, folder.name);
-          mkdirSync(join(dir, sub), { recursive: true });
-          writeFileSync(join(dir, sub, `${++n}.eml`), m.raw);
-        }
+  const view = world.view();
+  const counters = new Map<string, number>();
+  const write = (sub: string, raw: string) => {
+    const n = (counters.get(sub) ?? 0) + 1;
+    counters.set(sub, n);
+    mkdirSync(join(dir, sub), { recursive: true });
+    writeFileSync(join(dir, sub, `${n}.eml`), raw);
+  };
+  for (const box of view.mailboxes) {
+    const onServer = new Set<string>();
+    for (const folder of box.folders) {
+      for (const m of folder.messages) {
+        onServer.add(m.msg);
+        write(folder.name === 'INBOX' ? box.address : join(box.address, folder.name), m.raw);
       }
     }
+    const account = view.accounts.find((a) => a.address.toLowerCase() === box.address);
+    for (const m of account?.downloaded ?? []) if (!onServer.has(m.msg)) write(box.address, m.raw);
   }
   mkdirSync(join(dir, 'zones'), { recursive: true });
   for (const z of world.dns.zones.values()) writeFileSync(join(dir, 'zones', `${z.zone}.zone`), world.dns.zoneText(z.zone));
