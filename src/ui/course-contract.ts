@@ -122,10 +122,10 @@ export interface RunMoment {
   now: number;
 }
 
-/** CourseRequest: a call from the page to the worker about lessons, scenarios or grading. */
+/** CourseRequest: a call from the page to the worker about lessons, scenarios or grading (`id` is taken: it numbers the worker's requests). */
 export type CourseRequest =
   | { kind: 'lesson.list' }
-  | { kind: 'lesson.load'; id: string; seed: number | null }
+  | { kind: 'lesson.load'; lesson: string; seed: number | null }
   | { kind: 'scenario.examples' }
   | { kind: 'scenario.read'; file: string }
   | { kind: 'scenario.check'; text: string; seed: number | null }

@@ -150,7 +150,7 @@ export async function handleCourse(req: CourseRequest): Promise<CourseAnswer[Cou
     case 'lesson.list':
       return listLessons();
     case 'lesson.load':
-      return loadLessonPlan(req.id, req.seed);
+      return loadLessonPlan(req.lesson, req.seed);
     case 'scenario.examples':
       return scenarioExamples();
     case 'scenario.read':

@@ -114,14 +114,25 @@ export class Course {
 
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
+  private dirty = false;
+
+  /** saveNow writes the progress if it changed (leaving the page flushes it; an untouched store is never rewritten). */
   private saveNow(): void {
     clearTimeout(this.saveTimer);
+    if (!this.dirty) return;
+    this.dirty = false;
     this.store.save($state.snapshot(this.progress) as ProgressState);
   }
 
   private keep(): void {
+    let first = true;
     $effect(() => {
       void JSON.stringify(this.progress);
+      if (first) {
+        first = false;
+        return;
+      }
+      this.dirty = true;
       clearTimeout(this.saveTimer);
       this.saveTimer = setTimeout(() => this.saveNow(), 300);
     });
@@ -226,7 +237,7 @@ export class Course {
     const stored = this.progress.lessons[id];
     const seed = opts.seed ?? (stored ? stored.seed : this.progress.seed);
     try {
-      const loaded = await session.client.course({ kind: 'lesson.load', id, seed });
+      const loaded = await session.client.course({ kind: 'lesson.load', lesson: id, seed });
       if (!loaded.ok) {
         this.lessonErrors = loaded.errors;
         if (this.progress.active === id) this.progress.active = null;

@@ -1,11 +1,13 @@
 /**
- * The page's entry: mounts the app with a session on the default world. If anything fails this
- * early, the page still says what went wrong instead of staying blank.
+ * The page's entry: mounts the app with a session, and opens what the address asks for (a shared
+ * scenario, a lesson) or the lesson the student was in, else the default world. If anything fails
+ * this early, the page still says what went wrong instead of staying blank.
  */
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { Session } from './session.svelte';
 import { locale } from './i18n/i18n.svelte';
+import { course } from './course.svelte';
 import './app.css';
 
 function showFatal(target: HTMLElement, err: unknown): void {
@@ -22,8 +24,14 @@ try {
   const fixture = new URLSearchParams(location.search).get('fixture');
   const session = new Session(fixture === 'stress' || fixture === 'dev' || fixture === 'crash' ? fixture : undefined);
   target.replaceChildren();
+  course.attach(session);
   mount(App, { target, props: { session } });
-  void session.load();
+  // A shared scenario or lesson link opens directly; otherwise the lesson the student was in resumes.
+  if (fixture) void session.load();
+  else {
+    void course.start(location.hash);
+    addEventListener('hashchange', () => void course.start(location.hash));
+  }
 } catch (err) {
   showFatal(target, err);
 }

@@ -8,6 +8,8 @@ import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
+// Bare addresses and URLs stay text: the simulated world's alice@example.com is not a mail link.
+markdown.use({ tokenizer: { url: () => undefined } });
 
 const ALLOWED_TAGS = ['p', 'br', 'em', 'strong', 'del', 'code', 'kbd', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
 
@@ -27,7 +29,7 @@ function purify(html: string): string {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'title', 'align'],
     ALLOW_DATA_ATTR: false,
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+    ALLOWED_URI_REGEXP: /^(?:https?:|#)/i,
   });
 }
 

@@ -63,3 +63,29 @@ describe('results for the grade book', () => {
     expect(resultsFileName({ ...report, student: '' }, 'json')).toBe('smtp-lab-results-2026-11-28.json');
   });
 });
+
+describe('building the report', () => {
+  it('gathers goals and each lesson’s answers in the chosen language', async () => {
+    const { buildReport } = await import('./results-export');
+    const { freshLesson } = await import('./ProgressStore');
+    const t = (en: string, de: string) => ({ en, de });
+    const plan = {
+      id: 'demo',
+      seed: 3,
+      meta: { en: { title: 'Demo', level: 'beginner' as const, duration: 60000, objectives: ['x'] }, de: { title: 'Vorführung', level: 'beginner' as const, duration: 60000, objectives: ['x'] } },
+      body: t('', ''),
+      scenarioText: 'title: x',
+      goals: [],
+      steps: [{ id: 's', title: null, instructions: t('', ''), actions: [], tasks: [], hints: [], questions: [{ id: 'q', prompt: t('Which **port**?', 'Welcher **Port**?'), options: [t('25', '25'), t('587 `submission`', '587 `Einlieferung`')], answer: [2], explain: null, before: null }] }],
+    };
+    const progress = freshLesson(3, Date.UTC(2026, 10, 28, 9));
+    progress.answers.q = { choice: [2], correct: true, at: 5 };
+    progress.done = ['s'];
+    progress.finishedAt = Date.UTC(2026, 10, 28, 9, 12);
+    const grade = { score: 2, max: 3, percent: 67, goals: [{ id: 'g', title: t('Goal', 'Ziel'), pass: true, points: 2, earned: 2, message: t('ok', 'gut'), detail: t('', '') }] };
+    const report = buildReport({ now: new Date(Date.UTC(2026, 10, 28, 10)), lang: 'de', student: 'Ada', seed: 3, scenario: { title: 'S', origin: 'editor', grade }, lessons: [{ plan, progress }] });
+    expect(report.scenario?.goals[0]).toEqual({ id: 'g', title: 'Ziel', pass: true, points: 2, earned: 2, message: 'gut' });
+    expect(report.lessons[0]).toMatchObject({ title: 'Vorführung', stepsDone: 1, correct: 1, percent: 100, minutes: 12, answers: [{ question: 'q', prompt: 'Welcher Port?', chosen: '587 Einlieferung', correct: true }] });
+    expect(report.generated).toBe('2026-11-28T10:00:00.000Z');
+  });
+});

@@ -4,6 +4,9 @@
  * from scenarios and lessons, which may come from a link: CSV cells are quoted, and a cell that a
  * spreadsheet would read as a formula is defused with a leading apostrophe.
  */
+import type { Grade, Lang, LessonPlan } from './course-contract';
+import { lessonScore } from './lesson-steps';
+import type { LessonProgress } from './ProgressStore';
 
 /** GoalRow: one goal as graded at the end of the run. */
 export interface GoalRow {
@@ -95,4 +98,53 @@ export function resultsFileName(r: Pick<ResultsReport, 'student' | 'generated'>,
     .replace(/^-|-$/g, '')
     .slice(0, 40);
   return `smtp-lab-results${who ? `-${who}` : ''}-${r.generated.slice(0, 10)}.${ext}`;
+}
+
+/** ReportInput: what the results view knows — the student, the graded scenario, the lessons worked on. */
+export interface ReportInput {
+  now: Date;
+  lang: Lang;
+  student: string;
+  seed: number | null;
+  scenario: { title: string; origin: string; grade: Grade } | null;
+  lessons: { plan: LessonPlan; progress: LessonProgress }[];
+}
+
+const plain = (markdown: string): string => markdown.replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
+
+/** buildReport gathers the results in one language, ready to show and export. */
+export function buildReport(input: ReportInput): ResultsReport {
+  const { lang } = input;
+  const scenario = input.scenario && {
+    title: input.scenario.title,
+    origin: input.scenario.origin,
+    score: input.scenario.grade.score,
+    max: input.scenario.grade.max,
+    percent: input.scenario.grade.percent,
+    goals: input.scenario.grade.goals.map((g) => ({ id: g.id, title: g.title[lang], pass: g.pass, points: g.points, earned: g.earned, message: g.message[lang] })),
+  };
+  const lessons = input.lessons.map(({ plan, progress: p }): LessonRow => {
+    const score = lessonScore(plan, p);
+    const answers = plan.steps.flatMap((s) => s.questions).flatMap((q): AnswerRow[] => {
+      const a = p.answers[q.id];
+      return a ? [{ question: q.id, prompt: plain(q.prompt[lang]), chosen: a.choice.map((c) => plain(q.options[c - 1]?.[lang] ?? String(c))).join(' | '), correct: a.correct }] : [];
+    });
+    return {
+      id: plan.id,
+      title: plan.meta[lang].title,
+      seed: plan.seed,
+      steps: score.steps,
+      stepsDone: score.stepsDone,
+      questions: score.questions,
+      correct: score.correct,
+      tasks: score.tasks,
+      tasksDone: score.tasksDone,
+      percent: score.percent,
+      started: new Date(p.startedAt).toISOString(),
+      finished: p.finishedAt === null ? null : new Date(p.finishedAt).toISOString(),
+      minutes: p.finishedAt === null ? null : Math.max(1, Math.round((p.finishedAt - p.startedAt) / 60000)),
+      answers,
+    };
+  });
+  return { app: 'SMTP Lab', format: 1, generated: input.now.toISOString(), student: input.student, seed: input.seed, language: lang, scenario, lessons };
 }

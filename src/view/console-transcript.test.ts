@@ -74,6 +74,19 @@ describe('the console screen from the trace', () => {
     expect(consoleStatus(lines)).toMatchObject({ open: false, closed: true });
   });
 
+  it('marks a line typed before the connection was open as not sent', async () => {
+    const run = await simulate({
+      interventions: [
+        { at: 10_000, action: { do: 'console-open', session: 's1', from: 'alice-pc', to: 'smtp.example.com', port: 587 } },
+        { at: 10_001, action: { do: 'console-type', session: 's1', line: 'EHLO too-early' } },
+      ],
+    });
+    if (!run.ok) throw new Error('run failed');
+    const lines = consoleScreen(run.trace, 's1');
+    const typed = lines.findIndex((l) => l.text === 'EHLO too-early');
+    expect(lines[typed + 1]).toMatchObject({ dir: 'info', note: 'not-connected' });
+  });
+
   it('reports a refused connection', async () => {
     const { trace } = await handTyped([], 2525);
     const lines = consoleScreen(trace, 's1');

@@ -72,7 +72,7 @@ const REPLY_TYPES = new Set(['smtp.reply', 'pop3.reply', 'imap.reply']);
 export function consoleScreen(trace: readonly TraceEvent[], session: string): ConsoleScreenLine[] {
   const lines: ConsoleScreenLine[] = [];
   let conn: string | undefined;
-  let state: 'connecting' | 'open' | 'closed' = 'connecting';
+  let closed = false;
   let lastTyped: string | undefined;
   trace.forEach((e, index) => {
     if (e.type === 'console.input' && e.session === session) {
@@ -83,7 +83,8 @@ export function consoleScreen(trace: readonly TraceEvent[], session: string): Co
       }
       lines.push({ index, at: e.t, dir: 'C', text: e.what });
       lastTyped = e.what;
-      if (state !== 'open') lines.push({ index, at: e.t, dir: 'info', text: '', note: 'not-connected' });
+      // The line went out only if the connection carried it at that moment (a command event follows).
+      if (!sentAt(trace, index, conn)) lines.push({ index, at: e.t, dir: 'info', text: '', note: 'not-connected' });
       return;
     }
     if (conn === undefined || (e as { conn?: unknown }).conn !== conn) return;
@@ -94,20 +95,19 @@ export function consoleScreen(trace: readonly TraceEvent[], session: string): Co
     }
     switch (e.type) {
       case 'net.accept':
-        state = 'open';
         lines.push({ index, at: arrive, dir: 'info', text: '', note: 'connected' });
         break;
       case 'net.refuse':
-        state = 'closed';
+        closed = true;
         lines.push({ index, at: arrive, dir: 'info', text: '', note: 'refused' });
         break;
       case 'net.timeout':
-        state = 'closed';
+        closed = true;
         lines.push({ index, at: e.t, dir: 'info', text: e.reason, note: 'timeout' });
         break;
       case 'net.close':
-        if (state === 'closed') break;
-        state = 'closed';
+        if (closed) break;
+        closed = true;
         lines.push({ index, at: arrive, dir: 'info', text: e.from, note: 'closed' });
         break;
       case 'tls.step':
@@ -122,6 +122,16 @@ export function consoleScreen(trace: readonly TraceEvent[], session: string): Co
     }
   });
   return lines;
+}
+
+/** sentAt tells whether the console line at `index` went out: a protocol line on its connection follows at the same moment. */
+function sentAt(trace: readonly TraceEvent[], index: number, conn: string | undefined): boolean {
+  const t = trace[index].t;
+  for (let j = index + 1; j < trace.length && trace[j].t === t; j++) {
+    const e = trace[j];
+    if ((e as { conn?: unknown }).conn === conn && 'dir' in e && e.dir === 'C') return true;
+  }
+  return false;
 }
 
 /** linesAt keeps the lines that have appeared by virtual time `now`. */

@@ -34,7 +34,8 @@ export type InterventionAction =
   | { do: 'console-type'; session: string; line: string }
   | { do: 'console-tls'; session: string }
   | { do: 'console-close'; session: string }
-  | { do: 'flush-queue'; host: string; msg?: string };
+  | { do: 'flush-queue'; host: string; msg?: string }
+  | { do: 'set-dkim-key'; domain: string; selector: string; privateKey: string };
 
 /** Intervention: an action stamped with the virtual time it happens at. */
 export interface Intervention {
@@ -179,6 +180,15 @@ export function applyIntervention(world: World, a: InterventionAction): void {
     case 'flush-queue':
       world.mailHosts.get(a.host)?.outbound.retryNow(a.msg);
       return;
+    case 'set-dkim-key': {
+      // A key rotation: the servers that sign for the domain use the new selector and private key from now on.
+      const domain = a.domain.toLowerCase();
+      world.plan.dkimKeys[domain] = { selector: a.selector, privateKey: a.privateKey };
+      const signers = [...world.mailHosts.values()].filter((mh) => domain in mh.plan.dkimSign);
+      for (const mh of signers) mh.plan.dkimSign[domain] = a.selector;
+      world.trace.record({ type: 'world.change', what: 'dkim-key', detail: `${domain}: signing with selector ${a.selector}`, host: signers[0]?.plan.host });
+      return;
+    }
   }
 }
 
