@@ -85,6 +85,12 @@ async function play(p: Page = page): Promise<void> {
   if (await button.count()) await button.click();
 }
 
+/** openPane opens a workbench pane by its header button (which toggles), unless it is open. */
+async function openPane(name: 'Lessons' | 'Scenario editor' | 'Results', p: Page = page): Promise<void> {
+  const button = p.getByRole('button', { name, exact: true });
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+}
+
 function questionCard(id: string): Locator {
   return page.locator('form.question', { has: page.locator(`[id="q-${id}-prompt"]`) });
 }
@@ -165,7 +171,7 @@ describe('lessons in the browser', () => {
   it('lists the lessons with level, duration and objectives', async () => {
     await page.goto(site.url);
     await ready();
-    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await openPane('Lessons');
     const card = page.getByRole('article', { name: 'Follow one mail' });
     await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
     expect(await card.textContent()).toMatch(/Beginner.*about 25 min.*9 steps/);
@@ -245,7 +251,7 @@ describe('lessons in the browser', () => {
   });
 
   it('exports the results for the grade book', async () => {
-    await page.getByRole('button', { name: 'Results', exact: true }).click();
+    await openPane('Results');
     await page.getByLabel('Your name (for the results)').fill('Ada Lovelace');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download as CSV/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^smtp-lab-results-ada-lovelace-\d{4}-\d\d-\d\d\.csv$/);
@@ -263,7 +269,7 @@ describe('the scenario editor', () => {
   let total = 0;
 
   it('shows problems at their line and column, in plain words, and jumps there', async () => {
-    await page.getByRole('button', { name: 'Scenario editor', exact: true }).click();
+    await openPane('Scenario editor');
     const area = page.getByLabel('Scenario (YAML)');
     await area.fill(HAND_WRITTEN.replace('kind: busy, target: mx2', 'kind: bussy, target: mx2'));
     const problem = page.locator('.problems button').first();
@@ -332,6 +338,44 @@ describe('the scenario editor', () => {
   });
 });
 
+describe('scenario files and variants', () => {
+  const FIX_SPF = readFileSync(join(import.meta.dirname, '..', 'lessons', 'fix-spf', 'scenario.yaml'), 'utf8');
+
+  it('opens a scenario from the file picker and from a file dropped on the page', async () => {
+    await openPane('Scenario editor');
+    const area = page.getByLabel('Scenario (YAML)');
+    await page.locator('.editor input[type=file]').setInputFiles({ name: 'picked.yaml', mimeType: 'text/yaml', buffer: Buffer.from(HAND_WRITTEN.replace('Busy for ten minutes', 'Picked from a file')) });
+    await expect.poll(async () => (await page.locator('header .world').textContent()) ?? '', { timeout: 30_000 }).toBe('Picked from a file');
+    expect(await area.inputValue()).toContain('Picked from a file');
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.yaml', { type: 'text/yaml' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, HAND_WRITTEN.replace('Busy for ten minutes', 'Dropped on the page'));
+    await expect.poll(async () => (await page.locator('header .world').textContent()) ?? '', { timeout: 30_000 }).toBe('Dropped on the page');
+    await page.locator('.editor input[type=file]').setInputFiles({ name: 'huge.yaml', mimeType: 'text/yaml', buffer: Buffer.alloc(300 * 1024, 0x23) });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: /larger than 256 KiB/ }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('header .world').textContent()).toBe('Dropped on the page');
+  });
+
+  it('gives each student seed from a link its own variant of a scenario with variables', async () => {
+    const variants: string[] = [];
+    for (const seed of [1, 2]) {
+      const other = watch(await context.newPage());
+      await other.goto(`${site.url}#s=${compressToEncodedURIComponent(FIX_SPF)}&seed=${seed}`);
+      await ready(other);
+      expect(await other.getByLabel('Student seed').inputValue()).toBe(String(seed));
+      const variant = other.locator('.variant');
+      await expect.poll(async () => (await variant.textContent()) ?? '', { timeout: 20_000 }).toMatch(/brokenSpf = v=spf1/);
+      variants.push((await variant.textContent()) ?? '');
+      const goals = other.getByRole('list', { name: 'Goals' });
+      await expect.poll(async () => (await goals.textContent()) ?? '', { timeout: 20_000 }).toMatch(/not yet/);
+      await other.close();
+    }
+    expect(variants[0]).not.toBe(variants[1]);
+  });
+});
+
 describe('bad input never crashes the page', () => {
   it('resets corrupt stored progress with a visible notice', async () => {
     const other = watch(await context.newPage());
@@ -345,7 +389,7 @@ describe('bad input never crashes the page', () => {
     await other.evaluate(() => localStorage.setItem('smtp-lab.progress', JSON.stringify({ version: 0, lessons: {} })));
     await other.reload();
     await expect.poll(() => other.getByRole('alert').filter({ hasText: /older version/ }).count(), { timeout: 30_000 }).toBe(1);
-    await other.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await openPane('Lessons', other);
     await expect.poll(async () => (await other.getByRole('article', { name: 'Follow one mail' }).textContent()) ?? '', { timeout: 20_000 }).toMatch(/Not started yet/);
     await other.close();
   });
@@ -373,7 +417,7 @@ describe('instructor mode', () => {
   it('a PIN locks the page: answer keys and the scenario’s solution are hidden until unlocked', async () => {
     await page.goto(site.url);
     await ready();
-    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await openPane('Lessons');
     await page.getByRole('article', { name: 'The receiving server is busy' }).getByRole('button', { name: /Start/ }).click();
     await expect.poll(stepHeading, { timeout: 30_000 }).toContain('Step 1 of');
     expect(await page.getByText('Answer key (instructor)').count()).toBeGreaterThan(0);
@@ -384,7 +428,7 @@ describe('instructor mode', () => {
     await dialog.getByRole('button', { name: 'Set and lock' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Locked' }).count()).toBe(1);
     expect(await page.getByText('Answer key (instructor)').count()).toBe(0);
-    await page.getByRole('button', { name: 'Scenario editor', exact: true }).click();
+    await openPane('Scenario editor');
     expect(await page.getByLabel('Scenario (YAML)').getAttribute('readonly')).not.toBeNull();
     await shot('l16-locked');
     await page.reload();

@@ -149,6 +149,35 @@ describe('faults and the queue', () => {
     expect(lines.at(-1)).toMatch(/Attempt 2 · 0:10:00\.\d+ · to mx1\.example\.org — accepted/);
     await shot('panels-05-queue-recovered');
   }, 120_000);
+
+  it('"Retry now" tries a waiting message at once, like postqueue -f', async () => {
+    await fresh();
+    const faults = await openTab('Faults');
+    await faults.getByLabel('Target').selectOption('mx1.example.org');
+    await faults.getByLabel('For how long').fill('3m');
+    await faults.getByRole('button', { name: /Apply now/ }).click();
+    await expect.poll(() => faults.getByRole('status').count(), { timeout: 15_000 }).toBe(1);
+    await faults.getByLabel('Target').selectOption('mx2.example.org');
+    await faults.getByLabel('For how long').fill('3m');
+    await faults.getByRole('button', { name: /Apply now/ }).click();
+    await expect.poll(() => faults.getByRole('status').filter({ hasText: 'mx2.example.org' }).count(), { timeout: 15_000 }).toBe(1);
+    await seek(240_000);
+    const queue = await openTab('Queue');
+    const relay = queue.getByRole('article', { name: 'relay.example.net' });
+    await expect.poll(() => relay.textContent(), { timeout: 15_000 }).toMatch(/2 waiting/);
+    await relay.getByRole('button', { name: 'Try m1 at relay.example.net again now' }).click();
+    await expect.poll(() => queue.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/Retry requested at 0:04:00/);
+    await seek(250_000);
+    const story = relay.locator('.story').filter({ hasText: 'm1' });
+    await expect.poll(() => story.textContent(), { timeout: 15_000 }).toMatch(/handed on/);
+    const lines = (await story.locator('.attempts li').allTextContents()).map((l) => l.replace(/\s+/g, ' '));
+    expect(lines.at(-1)).toMatch(/Attempt 2 · 0:04:00\.\d+ · to mx1\.example\.org — accepted/);
+    // m2 still waits for its scheduled retry; flushing the queue sends it too.
+    await relay.getByRole('button', { name: /Flush the queue of relay\.example\.net/ }).click();
+    await seek(260_000);
+    await expect.poll(() => relay.textContent(), { timeout: 15_000 }).toMatch(/0 waiting/);
+    await shot('panels-06-queue-retried');
+  }, 120_000);
 });
 
 describe('the protocol console', () => {
@@ -157,7 +186,7 @@ describe('the protocol console', () => {
     const panel = await openTab('Console');
     await panel.getByLabel('Server').selectOption('smtp.example.com');
     await panel.getByRole('button', { name: /^587/ }).click();
-    await panel.getByRole('button', { name: 'Connect' }).click();
+    await panel.getByRole('button', { name: 'Connect', exact: true }).click();
     const log = panel.getByRole('log');
     const input = panel.getByLabel('Command to send');
     const serverLines = async () => (await log.locator('.line.S .text').allTextContents()).map((l) => l.trim());
@@ -207,7 +236,7 @@ describe('the protocol console', () => {
     await expect.poll(() => log.textContent(), { timeout: 10_000 }).toMatch(/Connection closed by smtp\.example\.com/);
     await log.getByRole('button', { name: /Explain reply 235/ }).click();
     await expect.poll(() => log.getByRole('note').textContent(), { timeout: 10_000 }).toMatch(/235 2\.7\.0/);
-    await shot('panels-06-console-session');
+    await shot('panels-07-console-session');
 
     // Play on: the mail travels through the relay and the MX into bob's mailbox.
     await page.getByLabel('Speed').selectOption({ label: '1 min per second' });
@@ -217,7 +246,7 @@ describe('the protocol console', () => {
     await page.getByRole('navigation', { name: 'Mail program sections' }).getByRole('button', { name: /^Inbox/ }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Inbox of bob@example.org' }).textContent(), { timeout: 60_000, interval: 250 }).toMatch(/Typed by hand/);
     await pause();
-    await shot('panels-07-console-mail-delivered');
+    await shot('panels-08-console-mail-delivered');
   }, 180_000);
 });
 
@@ -238,11 +267,11 @@ describe('DNS editor and sender checks', () => {
     await editor.fill(text.replace('IN MX 10 smtp', 'IN MX smtp'));
     await expect.poll(() => dns.textContent()).toMatch(/1 error\(s\)/);
     expect(await dns.getByRole('button', { name: /Go to line 4/ }).count()).toBe(1);
-    await shot('panels-08-dns-error-located');
+    await shot('panels-09-dns-error-located');
     await editor.fill(text.replace(' include:_spf.example.net', ''));
     await dns.getByRole('button', { name: 'Publish' }).click();
     await expect.poll(() => dns.getByRole('status').filter({ hasText: 'example.com published' }).count(), { timeout: 15_000 }).toBe(1);
-    await shot('panels-09-dns-published');
+    await shot('panels-10-dns-published');
 
     await page.getByRole('tab', { name: 'Mail', exact: true }).click();
     await page.getByRole('group', { name: 'Mail programs' }).getByRole('button', { name: /alice-pc/ }).click();
@@ -266,7 +295,7 @@ describe('DNS editor and sender checks', () => {
     const failed = (await spf.locator('.step.fail').allTextContents()).map((l) => l.replace(/\s+/g, ' '));
     expect(failed[0]).toMatch(/This step failed: -all .*result fail/);
     expect(await auth.locator('pre').first().textContent()).toMatch(/spf=fail smtp\.mailfrom=example\.com/);
-    await shot('panels-10-auth-spf-fail');
+    await shot('panels-11-auth-spf-fail');
     // The mails from before the change passed.
     const before = await picker.locator('option', { hasText: 'Hello Bob' }).getAttribute('value');
     await picker.selectOption(before!);
@@ -289,7 +318,7 @@ describe('DNS editor and sender checks', () => {
     await expect.poll(() => dns.getByRole('status').filter({ hasText: 'example.com published' }).count(), { timeout: 15_000 }).toBe(1);
     await dns.getByRole('button', { name: /Let smtp\.example\.com sign with the new key/ }).click();
     await expect.poll(() => dns.getByRole('status').filter({ hasText: 'signs with the new key' }).count(), { timeout: 15_000 }).toBe(1);
-    await shot('panels-11-dkim-rotated');
+    await shot('panels-12-dkim-rotated');
 
     await page.getByRole('tab', { name: 'Mail', exact: true }).click();
     await page.getByRole('group', { name: 'Mail programs' }).getByRole('button', { name: /alice-pc/ }).click();
@@ -313,10 +342,10 @@ describe('DNS editor and sender checks', () => {
     await page.getByRole('button', { name: 'Deutsch' }).click();
     await page.getByRole('tab', { name: 'Absenderprüfung', exact: true }).click();
     await expect.poll(() => page.getByRole('tabpanel').textContent(), { timeout: 15_000 }).toMatch(/Wie der empfangende Server den Absender geprüft hat/);
-    await shot('panels-12-auth-deutsch');
+    await shot('panels-13-auth-deutsch');
     await page.getByRole('tab', { name: 'Störungen', exact: true }).click();
     await expect.poll(() => page.getByRole('tabpanel').textContent(), { timeout: 15_000 }).toMatch(/Was soll ausfallen\?/);
-    await shot('panels-13-faults-deutsch');
+    await shot('panels-14-faults-deutsch');
     await page.getByRole('button', { name: 'English' }).click();
   });
 

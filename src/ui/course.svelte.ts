@@ -10,9 +10,9 @@ import { LessonRun } from './lesson-run.svelte';
 import type { MessageKey } from './i18n/messages';
 import { instructorLock } from './instructor-lock.svelte';
 import { emptyProgress, freshLesson, ProgressStore, type ProgressProblem, type ProgressState } from './ProgressStore';
-import { runKey } from './run-key';
+import { momentOf, runKey } from './run-key';
 import { parseLinkHash, SCENARIO_MAX_BYTES, utf8Length, type ShareProblem } from './ShareLink';
-import type { LessonSummary, RunGrade } from './course-contract';
+import type { Lang, LessonSummary, RunGrade, Text } from './course-contract';
 import type { Session } from './session.svelte';
 import type { ScenarioError } from './sim-contract';
 
@@ -86,6 +86,8 @@ export class Course {
   grade = $state.raw<RunGrade | null>(null);
   /** The run `grade` belongs to. */
   gradeFor = $state('');
+  /** The running scenario's title in both languages (the core's world view has it in English only). */
+  private title = $state.raw<{ text: string; title: Text } | null>(null);
   private session: Session | undefined;
   private store = new ProgressStore(storage());
   private nextNotice = 1;
@@ -167,10 +169,17 @@ export class Course {
       return;
     }
     const opts = s.options();
-    const grade = await s.client.course({ kind: 'run.grade', opts, shown: s.shownCalm, now: s.now });
+    const grade = await s.client.course({ kind: 'run.grade', opts, ...momentOf(s) });
     if (runKey(s.options()) !== runKey(opts)) return;
     this.grade = grade;
     this.gradeFor = runKey(opts);
+  }
+
+  /** titleIn is the running scenario's title in a language, when known. */
+  titleIn(lang: Lang): string | null {
+    const s = this.session;
+    if (!s || !this.title || this.title.text !== s.scenarioText) return null;
+    return this.title.title[lang] || null;
   }
 
   /** notify shows a notice (the same one only once). */
@@ -212,6 +221,11 @@ export class Course {
     await session.load();
   }
 
+  /** leaveLink drops a shared link from the address once something else is opened, so a reload does not reopen it. */
+  private leaveLink(): void {
+    if (/^#(s|lesson)=/.test(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
+  }
+
   /** listLessons fetches the catalogue once. */
   async listLessons(): Promise<void> {
     if (this.lessons || !this.session) return;
@@ -229,6 +243,7 @@ export class Course {
    */
   async openLesson(id: string, opts: { seed?: number } = {}): Promise<void> {
     const session = this.session!;
+    if (opts.seed === undefined) this.leaveLink();
     this.pane = 'lesson';
     this.lessonErrors = [];
     this.lessonLoading = id;
@@ -248,6 +263,8 @@ export class Course {
       this.lesson = run;
       this.progress.active = id;
       this.origin = 'lesson';
+      const { en, de } = loaded.plan.meta;
+      this.title = { text: loaded.plan.scenarioText, title: { en: en.title, de: de.title } };
       await run.start();
     } catch (err) {
       this.lessonErrors = [{ file: `lessons/${id}`, line: 1, column: 1, path: '', message: { en: String(err), de: String(err) } }];
@@ -279,7 +296,11 @@ export class Course {
       this.progress.active = null;
     }
     this.origin = origin;
-    await this.session!.open({ scenarioText: text, seed: seed ?? undefined });
+    if (origin !== 'link') this.leaveLink();
+    const session = this.session!;
+    await session.open({ scenarioText: text, seed: seed ?? undefined });
+    const checked = await session.client.course({ kind: 'scenario.check', text, seed }).catch(() => null);
+    if (checked?.ok && session.scenarioText === text) this.title = { text, title: checked.title };
   }
 
   /** openText puts a scenario from a file into the editor and runs it; an oversize file is refused with a notice. */

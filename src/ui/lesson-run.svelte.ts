@@ -13,7 +13,7 @@ import type { MessageKey } from './i18n/messages';
 import { Latest } from './latest';
 import { actionCursor, holdKey, isRight, mayOpen, nextPrediction, stepComplete, waitingAction } from './lesson-steps';
 import type { LessonProgress } from './ProgressStore';
-import { runKey } from './run-key';
+import { momentOf, runKey } from './run-key';
 import type { Session } from './session.svelte';
 import type { Intervention } from './sim-contract';
 
@@ -135,6 +135,12 @@ export class LessonRun {
       const step = this.active;
       if (this.detached || !step.tasks.length) return;
       untrack(() => this.taskCheck.request());
+    });
+    // When playback stops for a prediction (or Play is pressed there), say what the lesson waits for.
+    $effect(() => {
+      const q = nextPrediction(this.active, this.p);
+      const ready = !!q && this.predictState(q) === 'ready';
+      if (ready && !this.session.playing && !this.detached) untrack(() => this.say('lesson.live.predict'));
     });
     // Steps complete, and the lesson with them.
     $effect(() => {
@@ -260,7 +266,7 @@ export class LessonRun {
     const open = step.tasks.filter((t) => !this.p.tasks.includes(t.id));
     if (!open.length || this.detached) return;
     const s = this.session;
-    const results = await s.client.course({ kind: 'run.evaluate', opts: s.options(), shown: s.shownCalm, now: s.now, checks: open.map((t) => t.check) });
+    const results = await s.client.course({ kind: 'run.evaluate', opts: s.options(), ...momentOf(s), checks: open.map((t) => t.check) });
     if (!results || this.detached) return;
     const next = { ...this.taskResults };
     open.forEach((task, i) => {

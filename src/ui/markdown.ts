@@ -9,7 +9,9 @@ import DOMPurify from 'dompurify';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 // Bare addresses and URLs stay text: the simulated world's alice@example.com is not a mail link.
-markdown.use({ tokenizer: { url: () => undefined } });
+// Raw HTML is text too: an author's "<CR><LF>" is shown as written, and markup from a link never
+// reaches the page as markup (DOMPurify below is the second line of defence).
+markdown.use({ tokenizer: { url: () => undefined, html: () => undefined, tag: () => undefined } });
 
 const ALLOWED_TAGS = ['p', 'br', 'em', 'strong', 'del', 'code', 'kbd', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
 
