@@ -425,12 +425,13 @@ describe('instructor mode', () => {
     const dialog = page.getByRole('dialog', { name: 'Instructor mode' });
     await dialog.getByLabel('New PIN or passphrase').fill('4711');
     await dialog.getByLabel('Repeat it').fill('4711');
+    await shot('l16-lock-dialog');
     await dialog.getByRole('button', { name: 'Set and lock' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Locked' }).count()).toBe(1);
     expect(await page.getByText('Answer key (instructor)').count()).toBe(0);
     await openPane('Scenario editor');
     expect(await page.getByLabel('Scenario (YAML)').getAttribute('readonly')).not.toBeNull();
-    await shot('l16-locked');
+    await shot('l17-locked');
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: 'Locked' }).count(), { timeout: 30_000 }).toBe(1);
     await page.getByRole('button', { name: 'Locked' }).click();

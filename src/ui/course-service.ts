@@ -82,15 +82,20 @@ export function listLessons(): Promise<LessonSummary[]> {
   return catalogue;
 }
 
-/** scenarioExamples lists the bundled scenario files (lessons' and standalone ones) with their titles. */
-export async function scenarioExamples(): Promise<ScenarioExample[]> {
-  const out: ScenarioExample[] = [];
-  for (const f of bundledFiles()) {
-    if (!/\.(ya?ml|json)$/.test(f.name) || f.name === 'steps.yaml') continue;
-    const loaded = loadScenario(await f.read(), f.path);
-    out.push({ file: f.path, title: loaded.ok ? loaded.scenario.title : null });
-  }
-  return out;
+let examples: Promise<ScenarioExample[]> | undefined;
+
+/** scenarioExamples lists the bundled scenario files (lessons' and standalone ones) with their titles, read once. */
+export function scenarioExamples(): Promise<ScenarioExample[]> {
+  examples ??= (async () => {
+    const out: ScenarioExample[] = [];
+    for (const f of bundledFiles()) {
+      if (!/\.(ya?ml|json)$/.test(f.name) || f.name === 'steps.yaml') continue;
+      const loaded = loadScenario(await f.read(), f.path);
+      out.push({ file: f.path, title: loaded.ok ? loaded.scenario.title : null });
+    }
+    return out;
+  })();
+  return examples;
 }
 
 /** readExample returns the text of a bundled scenario file, or null for a name that is not one. */

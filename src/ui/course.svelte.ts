@@ -259,7 +259,12 @@ export class Course {
         return;
       }
       if (!stored || stored.seed !== seed) this.progress.lessons[id] = freshLesson(seed, Date.now());
-      const run = new LessonRun(session, loaded.plan, () => this.progress.lessons[id] ?? (this.progress.lessons[id] = freshLesson(seed, Date.now())));
+      const run = new LessonRun(
+        session,
+        loaded.plan,
+        () => this.progress.lessons[id] ?? (this.progress.lessons[id] = freshLesson(seed, Date.now())),
+        () => this.pane === 'lesson',
+      );
       this.lesson = run;
       this.progress.active = id;
       this.origin = 'lesson';

@@ -48,6 +48,8 @@ export class LessonRun {
     private readonly session: Session,
     readonly plan: LessonPlan,
     private readonly progress: () => LessonProgress,
+    /** Whether the lesson is on screen: its stops only hold playback while the student can see why. */
+    private readonly visible: () => boolean = () => true,
   ) {}
 
   /** p is the student's progress in this lesson (reactive, stored by the Course). */
@@ -111,9 +113,9 @@ export class LessonRun {
       if (this.detached || this.session.phase !== 'ready') return;
       untrack(() => void this.refreshHolds());
     });
-    // The session stops where the lesson waits.
+    // The session stops where the lesson waits (while the lesson is on screen).
     $effect(() => {
-      const hold = this.detached ? null : this.computeHold();
+      const hold = this.detached || !this.visible() ? null : this.computeHold();
       untrack(() => {
         if (JSON.stringify(hold) !== JSON.stringify(this.session.hold)) this.session.hold = hold;
       });

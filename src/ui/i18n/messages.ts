@@ -615,6 +615,7 @@ const en = {
 
   'goals.title': 'Goals',
   'goals.none': 'This scenario has no goals.',
+  'goals.unknown': 'The goals are listed once the scenario is free of errors.',
   'goals.points': '{n} pt.',
   'goals.passed': 'reached',
   'goals.notPassed': 'not reached',
@@ -1331,6 +1332,7 @@ const de: Record<MessageKey, string> = {
 
   'goals.title': 'Ziele',
   'goals.none': 'Dieses Szenario hat keine Ziele.',
+  'goals.unknown': 'Die Ziele erscheinen, sobald das Szenario fehlerfrei ist.',
   'goals.points': '{n} Pkt.',
   'goals.passed': 'erreicht',
   'goals.notPassed': 'nicht erreicht',
