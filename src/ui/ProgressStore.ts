@@ -93,7 +93,7 @@ function isAnswer(v: unknown): v is Answer {
   return isObject(v) && Array.isArray(v.choice) && v.choice.length <= 100 && v.choice.every((c) => isCount(c) && c >= 1) && typeof v.correct === 'boolean' && isTime(v.at);
 }
 
-const ACTIONS = new Set(['inject-fault', 'clear-fault', 'send', 'set-account', 'set-zone', 'edit-zone', 'set-setting', 'clear-faults', 'console-open', 'console-type', 'console-tls', 'console-close', 'flush-queue']);
+const ACTIONS = new Set(['inject-fault', 'clear-fault', 'send', 'set-account', 'set-zone', 'edit-zone', 'set-setting', 'clear-faults', 'console-open', 'console-type', 'console-tls', 'console-close', 'flush-queue', 'set-dkim-key']);
 
 function isIntervention(v: unknown): v is Intervention {
   return isObject(v) && isTime(v.at) && isObject(v.action) && typeof v.action.do === 'string' && ACTIONS.has(v.action.do);
