@@ -36,6 +36,11 @@ try {
   showFatal(target, err);
 }
 
+// The built site caches itself for offline use (sw.js is written by src/ui/offline-cache.ts).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((err) => console.warn('offline cache not available:', err));
+}
+
 addEventListener('unhandledrejection', (ev) => {
   console.error('unhandled', ev.reason);
 });
